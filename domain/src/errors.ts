@@ -1,0 +1,3 @@
+/** The one error shape every API answer uses. `message` is already localised by Accept-Language. */
+export type ApiErrorField = { path: string; message: string };
+export type ApiError = { code: string; message: string; fields?: ApiErrorField[]; requestId?: string };

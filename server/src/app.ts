@@ -1,0 +1,153 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { uuidv7 } from 'uuidv7';
+import { centerPolicy } from './modules/centers/centers.policy.ts';
+import { centerRoutes } from './modules/centers/centers.routes.ts';
+import { regionPolicy } from './modules/regions/regions.policy.ts';
+import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { setupPolicy, setupRoutes } from './modules/users/setup.routes.ts';
+import { userPolicy } from './modules/users/users.policy.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+import { loadAssignments } from './modules/users/users.service.ts';
+import { auditPolicy } from './platform/audit/audit.policy.ts';
+import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { registerAuthRoutes } from './platform/auth/auth.routes.ts';
+import { createAuth } from './platform/auth/auth.ts';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db/client.ts';
+import { commonError } from './platform/errors/app-error.ts';
+import { installAuthentication } from './platform/http/authenticate.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { healthRoutes, platformPolicy } from './platform/http/health.ts';
+import { loggerOptions } from './platform/http/logger.ts';
+import type { RouteCatalogEntry } from './platform/http/route-config.ts';
+import type { Rule } from './platform/policy/policy.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const defaultWebDist = join(here, '../../web/dist');
+export const appVersion: string = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')).version;
+
+/** Every rule of every module, for `/api/me` permissions and the role × route test. */
+export const allRules = (): Rule[] =>
+  [platformPolicy, setupPolicy, regionPolicy, centerPolicy, userPolicy, auditPolicy].flatMap((p) =>
+    Object.values(p),
+  );
+
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  /** Folder of the built web app; null serves the API only. */
+  webDist?: string | null;
+};
+
+export type AtensiApp = FastifyInstance & { routeCatalog: RouteCatalogEntry[] };
+
+export const buildApp = async ({
+  config,
+  database,
+  webDist = defaultWebDist,
+}: AppOptions): Promise<AtensiApp> => {
+  const { db } = database;
+  const app = Fastify({
+    logger: loggerOptions(config),
+    genReqId: () => uuidv7(),
+    requestIdHeader: false,
+    bodyLimit: 1_048_576,
+    trustProxy: config.NODE_ENV === 'production',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const catalog: RouteCatalogEntry[] = [];
+  const auth = createAuth(db, config);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.publicUrl.startsWith('https://'),
+  });
+  await app.register(fastifyCors, {
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    credentials: true,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Atensi API',
+        version: appVersion,
+        description: 'API sistem informasi ATENSI (Kemensos RI).',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installErrorHandler(app);
+  installAuthentication(app, {
+    auth,
+    db,
+    config,
+    catalog,
+    loadAssignments: (userId) => loadAssignments(db, userId),
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    // API answers may carry personal data: never kept by browsers or proxies unless a route says so.
+    if (request.url.startsWith('/api') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.get('/api/openapi.json', {
+    config: { policy: platformPolicy.openapi },
+    schema: { hide: true },
+    handler: async () => app.swagger(),
+  });
+  registerAuthRoutes(app, auth);
+  await app.register(healthRoutes, { database, version: appVersion });
+  await app.register(regionRoutes, { db });
+  await app.register(centerRoutes, { db });
+  await app.register(userRoutes, { db, rules: allRules });
+  await app.register(setupRoutes, { db });
+  await app.register(auditRoutes, { db });
+
+  const hasWeb = webDist !== null && existsSync(join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api') || request.method !== 'GET' || !hasWeb)
+      throw commonError('request.not_found');
+    // The web app routes in the browser: every other GET gets its shell.
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  await app.ready();
+  return Object.assign(app, { routeCatalog: catalog }) as unknown as AtensiApp;
+};

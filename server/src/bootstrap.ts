@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import { centerIdByCode, createCenter } from './modules/centers/centers.service.ts';
+import { centers } from './modules/centers/centers.tables.ts';
+import { loadRegions } from './modules/regions/load-regions.ts';
+import { createFirstAdmin, issueSetupToken, systemContext, userCount } from './modules/users/first-admin.ts';
+import { createUser } from './modules/users/users.service.ts';
+import type { Config } from './platform/config.ts';
+import type { Database, Db } from './platform/db/client.ts';
+import { runMigrations } from './platform/db/migrate.ts';
+
+export type BootstrapReport = {
+  regionsInserted: number;
+  demoLoaded: boolean;
+  setupToken: string | null;
+  adminCreated: boolean;
+};
+
+/** Demo centres and one user per role in two of them; only into an empty database. */
+export const loadDemoData = async (db: Db): Promise<boolean> => {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(centers);
+  if (Number(row?.n ?? 0) > 0 || (await userCount(db)) > 0) return false;
+  const { demoCenters } = await import('./cli/demo/centers.data.ts');
+  const { demoUsers, demoPassword } = await import('./cli/demo/users.data.ts');
+  for (const input of demoCenters) await createCenter({ db, context: systemContext, input });
+  for (const u of demoUsers) {
+    const roles = [];
+    for (const r of u.roles)
+      roles.push({ role: r.role, centerId: r.centerCode ? await centerIdByCode(db, r.centerCode) : null });
+    await createUser({
+      db,
+      context: systemContext,
+      input: { name: u.name, email: u.email, username: u.username, password: demoPassword, roles },
+    });
+  }
+  return true;
+};
+
+/**
+ * What every start does, in order: migrate, load the regions, then either the demo data
+ * (development) or the first administrator (production). Safe to repeat.
+ */
+export const bootstrap = async (
+  database: Database,
+  config: Config,
+  onProgress?: (step: string) => void,
+): Promise<BootstrapReport> => {
+  onProgress?.('migrasi basis data');
+  await runMigrations(database);
+  onProgress?.('memuat wilayah Indonesia');
+  const { inserted } = await loadRegions(database.db);
+  const report: BootstrapReport = {
+    regionsInserted: inserted,
+    demoLoaded: false,
+    setupToken: null,
+    adminCreated: false,
+  };
+  if (config.demoData) {
+    onProgress?.('memuat data demo');
+    report.demoLoaded = await loadDemoData(database.db);
+  }
+  if ((await userCount(database.db)) === 0) {
+    if (config.ATENSI_ADMIN_EMAIL && config.ATENSI_ADMIN_PASSWORD) {
+      const email = config.ATENSI_ADMIN_EMAIL;
+      const username = email
+        .split('@')[0]!
+        .toLowerCase()
+        .replace(/[^a-z0-9._]/g, '.')
+        .slice(0, 30)
+        .padEnd(3, '0');
+      await createFirstAdmin(database.db, {
+        name: 'Administrator',
+        email,
+        username,
+        password: config.ATENSI_ADMIN_PASSWORD,
+      });
+      report.adminCreated = true;
+    } else {
+      report.setupToken = await issueSetupToken(database.db);
+    }
+  }
+  return report;
+};

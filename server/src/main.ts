@@ -1,0 +1,50 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.ts';
+import { bootstrap } from './bootstrap.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { openConfiguredDatabase } from './platform/db/client.ts';
+
+const start = async () => {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const database = await openConfiguredDatabase(config);
+  const where = database.kind === 'pglite' ? `PGlite di ${config.dataDir}` : 'PostgreSQL';
+  console.log(`Atensi: basis data ${where}`);
+  const report = await bootstrap(database, config, (step) => console.log(`Atensi: ${step}…`));
+  const app = await buildApp({ config, database });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${(app.server.address() as { port: number }).port}`;
+
+  const lines = [``, `Atensi berjalan di ${url}`, `Dokumentasi API: ${url}/api/docs`];
+  if (config.demoData) {
+    const { demoUsers, demoPassword } = await import('./cli/demo/users.data.ts');
+    lines.push('', `Akun demo (kata sandi semua: ${demoPassword}):`);
+    for (const u of demoUsers)
+      lines.push(`  ${u.username.padEnd(24)} ${u.roles.map((r) => r.role).join(', ')}`);
+  }
+  if (report.setupToken) {
+    lines.push(
+      '',
+      'Belum ada admin. Buka',
+      `  ${url}/pasang`,
+      `dan masukkan token sekali pakai ini: ${report.setupToken}`,
+    );
+  }
+  console.log(lines.join('\n'));
+
+  closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+    if (err) app.log.error({ err }, 'shutting down after error');
+    await app.close();
+    await database.close();
+  });
+};
+
+await start();

@@ -1,0 +1,43 @@
+import type { AuditChange } from '@atensi/domain';
+
+/** Fields that hold personal data: their values never reach the audit log in clear. */
+export const personalFields = new Set(['nik', 'kk', 'kkNumber', 'phone', 'password', 'passwordHash']);
+
+/** `3201********0003`: first four and last four characters kept, the rest starred. */
+export const maskValue = (value: unknown): unknown => {
+  if (value === null || value === undefined) return value;
+  const text = String(value);
+  if (text.length <= 8) return '*'.repeat(text.length);
+  return `${text.slice(0, 4)}${'*'.repeat(text.length - 8)}${text.slice(-4)}`;
+};
+
+const normalise = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v);
+const same = (a: unknown, b: unknown) => JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+
+/**
+ * The changed fields between two versions of a record (before null: created; after null:
+ * deleted). Bookkeeping fields are left out; personal fields are masked.
+ */
+export const diffRecords = (
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  options: { ignore?: string[]; personal?: string[] } = {},
+): AuditChange[] => {
+  const ignore = new Set(['version', 'updatedAt', 'createdAt', ...(options.ignore ?? [])]);
+  const personal = new Set([...personalFields, ...(options.personal ?? [])]);
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: AuditChange[] = [];
+  for (const field of [...keys].sort()) {
+    if (ignore.has(field)) continue;
+    const b = before ? normalise(before[field]) : null;
+    const a = after ? normalise(after[field]) : null;
+    if (before && after && same(b, a)) continue;
+    const mask = personal.has(field);
+    changes.push({
+      field,
+      before: mask ? maskValue(b) : (b ?? null),
+      after: mask ? maskValue(a) : (a ?? null),
+    });
+  }
+  return changes;
+};

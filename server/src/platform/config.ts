@@ -1,0 +1,97 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every environment variable Atensi reads. Defaults make `npm start` work with nothing set. */
+const configSchema = z.object({
+  /** development | production | test. Production creates no demo data and no default account. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** TCP port of the HTTP server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on; 0.0.0.0 to accept connections from other machines. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** PostgreSQL 15+ connection string. Unset: the embedded PGlite database is used. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Folder of the embedded PGlite database (only without DATABASE_URL). */
+  ATENSI_DATA_DIR: z.string().min(1).default('./data'),
+  /** Public address users open, used for cookies and trusted origins. */
+  ATENSI_PUBLIC_URL: z.url().optional(),
+  /** Secret that signs session cookies; at least 32 characters. Required in production. */
+  ATENSI_AUTH_SECRET: z.string().min(32).optional(),
+  /** First administrator in production (both or neither). */
+  ATENSI_ADMIN_EMAIL: z.email().optional(),
+  ATENSI_ADMIN_PASSWORD: z.string().min(12).optional(),
+  /** Minutes without activity after which a session ends. */
+  ATENSI_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(120),
+  /** Hours after sign-in after which a session ends whatever the activity. */
+  ATENSI_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /** Failed and successful sign-in attempts allowed per IP address per minute. */
+  ATENSI_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Load demo centres and users on first start (default: on unless production). */
+  ATENSI_DEMO_DATA: bool.optional(),
+  /** Comma-separated origins allowed by CORS; empty: CORS closed. */
+  ATENSI_CORS_ORIGINS: z.string().default(''),
+  /** pino level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema> & {
+  publicUrl: string;
+  authSecret: string;
+  demoData: boolean;
+  dataDir: string;
+  corsOrigins: string[];
+};
+
+/** Development-only secret: production refuses to start without its own. */
+const developmentSecret = 'atensi-development-secret-not-for-production-use';
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const production = c.NODE_ENV === 'production';
+  if (production && !c.ATENSI_AUTH_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  ATENSI_AUTH_SECRET: required in production (32+ characters)',
+    );
+  }
+  if (Boolean(c.ATENSI_ADMIN_EMAIL) !== Boolean(c.ATENSI_ADMIN_PASSWORD)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  ATENSI_ADMIN_EMAIL and ATENSI_ADMIN_PASSWORD go together',
+    );
+  }
+  if (production && c.ATENSI_DEMO_DATA) {
+    throw new ConfigError(
+      'Invalid configuration:\n  ATENSI_DEMO_DATA: demo data is never loaded in production',
+    );
+  }
+  return {
+    ...c,
+    publicUrl: c.ATENSI_PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+    authSecret: c.ATENSI_AUTH_SECRET ?? developmentSecret,
+    demoData: c.ATENSI_DEMO_DATA ?? !production,
+    dataDir: resolve(c.ATENSI_DATA_DIR),
+    corsOrigins: c.ATENSI_CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  };
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
