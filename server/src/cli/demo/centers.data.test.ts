@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clusters, createCenterInput, levelOfCode } from '@atensi/domain';
+import {
+  clusters,
+  createCenterInput,
+  isNationalRole,
+  levelOfCode,
+  password,
+  roles,
+  username,
+} from '@atensi/domain';
 import { describe, expect, it } from 'vitest';
 import { parseCsvLine, regionDataDir } from '../../modules/regions/load-regions.ts';
 import { demoCenterCodes, demoCenters } from './centers.data.ts';
+import { demoPassword, demoUsers } from './users.data.ts';
 
 /** Codes (first column) and second column of one idn-area-data file. */
 const rows = (file: string): string[][] =>
@@ -46,7 +55,8 @@ describe('demo centres', () => {
   it('cover every province of the package between them', () => {
     const covered = new Set<string>();
     for (const c of demoCenters) {
-      for (const code of c.coverage) covered.add(levelOfCode(code) === 'province' ? code : regencyProvince.get(code)!);
+      for (const code of c.coverage)
+        covered.add(levelOfCode(code) === 'province' ? code : regencyProvince.get(code)!);
     }
     expect(provinces.filter((p) => !covered.has(p))).toEqual([]);
   });
@@ -67,7 +77,9 @@ describe('demo centres', () => {
 
   it('include the two centres the source documents name', () => {
     const bekasi = demoCenters.find((c) => c.code === demoCenterCodes.bekasi);
-    expect(bekasi?.name).toBe('Balai Rehabilitasi Sosial Eks Gelandangan dan Pengemis "Pangudi Luhur" di Bekasi');
+    expect(bekasi?.name).toBe(
+      'Balai Rehabilitasi Sosial Eks Gelandangan dan Pengemis "Pangudi Luhur" di Bekasi',
+    );
     expect(bekasi?.regionCode.startsWith('32.75.')).toBe(true);
     const temanggung = demoCenters.find((c) => c.code === demoCenterCodes.temanggung);
     expect(temanggung?.name).toBe(
@@ -87,5 +99,36 @@ describe('demo centres', () => {
     expect(inNtt.length).toBeGreaterThan(0);
     const covered = new Set(inNtt.flatMap((c) => c.coverage));
     expect(nttRegencies.filter((r) => !covered.has(r) && !covered.has('53'))).toEqual([]);
+  });
+});
+
+describe('demo users', () => {
+  const centerRoles = roles.filter((r) => !isNationalRole(r));
+
+  it('are valid accounts with unique usernames and emails', () => {
+    expect(password.safeParse(demoPassword).success).toBe(true);
+    expect(new Set(demoUsers.map((u) => u.username)).size).toBe(demoUsers.length);
+    for (const u of demoUsers) {
+      expect(username.parse(u.username)).toBe(u.username);
+      expect(u.email).toBe(`${u.username}@atensi.test`);
+      for (const r of u.roles) {
+        expect(
+          isNationalRole(r.role) ? r.centerCode === null : demoCenters.some((c) => c.code === r.centerCode),
+        ).toBe(true);
+      }
+    }
+    expect(demoUsers.find((u) => u.username === 'admin')?.roles).toEqual([
+      { role: 'admin', centerCode: null },
+    ]);
+    expect(demoUsers.some((u) => u.roles.some((r) => r.role === 'central'))).toBe(true);
+  });
+
+  it('hold every centre role in both demo centres', () => {
+    for (const centerCode of Object.values(demoCenterCodes)) {
+      const held = new Set(
+        demoUsers.flatMap((u) => u.roles.filter((r) => r.centerCode === centerCode).map((r) => r.role)),
+      );
+      expect([...held].sort()).toEqual([...centerRoles].sort());
+    }
   });
 });

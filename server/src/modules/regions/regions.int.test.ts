@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { regionQuery } from '@atensi/domain';
+import { regionLevels, regionQuery } from '@atensi/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, rowsOf } from '../../platform/db/client.ts';
@@ -110,13 +110,25 @@ describe('regions: loading idn-area-data and searching it (fresh in-memory PGlit
       ]),
     );
     for (const r of found) expect(r.name.toLowerCase()).toContain('bekasi');
-    const onlyRegencies = await searchRegions(database.db, regionQuery.parse({ q: 'bekasi', level: 'regency' }));
+    const onlyRegencies = await searchRegions(
+      database.db,
+      regionQuery.parse({ q: 'bekasi', level: 'regency' }),
+    );
     expect(onlyRegencies.map((r) => r.code).sort()).toEqual(['32.16', '32.75']);
   });
 
-  it('ranks names starting with the query first and treats % and _ as letters', async () => {
-    const found = await searchRegions(database.db, regionQuery.parse({ q: 'jakarta', limit: 10 }));
-    expect(found[0]?.name.toLowerCase().startsWith('jakarta')).toBe(true);
+  it('ranks word-start matches and larger units first, and treats % and _ as letters', async () => {
+    const kupang = await searchRegions(database.db, regionQuery.parse({ q: 'kupang', limit: 10 }));
+    expect(
+      kupang
+        .slice(0, 2)
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['53.01', '53.71']);
+    const levels = kupang.map((r) => r.level);
+    expect(levels).toEqual([...levels].sort((x, y) => regionLevels.indexOf(x) - regionLevels.indexOf(y)));
+    const jakarta = await searchRegions(database.db, regionQuery.parse({ q: 'jakarta', limit: 3 }));
+    expect(jakarta[0]).toMatchObject({ code: '31', name: 'DKI Jakarta' });
     expect(await searchRegions(database.db, regionQuery.parse({ q: '%' }))).toEqual([]);
     expect(await searchRegions(database.db, regionQuery.parse({ q: '_' }))).toEqual([]);
   });
