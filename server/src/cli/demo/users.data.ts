@@ -23,7 +23,7 @@ const temanggung = demoCenterCodes.temanggung;
 
 /** Fictional people: an admin, a central officer, and one account per centre role in the two demo centres. */
 export const demoUsers: DemoUser[] = [
-  user('Administrator Atensi', 'admin', 'admin', null),
+  user('Administrator Sistem', 'admin', 'admin', null),
   user('Ratna Dewi Kusumaningrum', 'pusat', 'central', null),
 
   // Balai "Pangudi Luhur" di Bekasi

@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../test/db.ts';
+import { buildApp } from './app.ts';
+import { bootstrap } from './bootstrap.ts';
+import { demoCenters } from './cli/demo/centers.data.ts';
+import { demoUsers } from './cli/demo/users.data.ts';
+import { verifyAuditChain } from './platform/audit/verify-chain.ts';
+import { loadConfig } from './platform/config.ts';
+import { type Database, rowsOf } from './platform/db/client.ts';
+
+let database: Database | null = null;
+afterEach(async () => {
+  await database?.close();
+  database = null;
+});
+
+const counts = async (db: Database['db']) =>
+  rowsOf<{ centers: number; users: number; regions: number; coverage: number }>(
+    await db.execute(sql`select (select count(*)::int from centers) as centers, (select count(*)::int from users) as users,
+      (select count(*)::int from regions) as regions, (select count(*)::int from center_coverage) as coverage`),
+  )[0]!;
+
+const production = {
+  NODE_ENV: 'production',
+  ATENSI_AUTH_SECRET: 'p'.repeat(40),
+  LOG_LEVEL: 'silent',
+  ATENSI_PUBLIC_URL: 'http://localhost:3000',
+};
+
+describe('bootstrap', () => {
+  it('loads demo data once: a second start duplicates and loses nothing', async () => {
+    database = await createTestDatabase();
+    const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent' });
+    const first = await bootstrap(database, config);
+    expect(first.demoLoaded).toBe(true);
+    const after1 = await counts(database.db);
+    expect(after1.centers).toBe(demoCenters.length);
+    expect(after1.users).toBe(demoUsers.length);
+    const second = await bootstrap(database, config);
+    expect(second).toMatchObject({ demoLoaded: false, regionsInserted: 0, setupToken: null });
+    expect(await counts(database.db)).toEqual(after1);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  }, 120_000);
+
+  it('creates no demo data and no account in production, and prints a one-time setup token', async () => {
+    database = await createTestDatabase();
+    const config = loadConfig(production);
+    const report = await bootstrap(database, config);
+    expect(report.demoLoaded).toBe(false);
+    expect(report.setupToken).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect(await counts(database.db)).toMatchObject({ centers: 0, users: 0 });
+
+    const app = await buildApp({ config, database, webDist: null });
+    const admin = {
+      name: 'Admin Pertama',
+      email: 'admin@kemensos.go.id',
+      username: 'admin.pusat',
+      password: 'Kalimat-Panjang-Sekali-9',
+    };
+    expect((await app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: true });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...admin, token: 'salah-salah-salah' },
+    });
+    expect(wrong.statusCode).toBe(403);
+    const weak = await app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...admin, password: 'qwerty123456', token: report.setupToken },
+    });
+    expect(weak.statusCode).toBe(400);
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...admin, token: report.setupToken },
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().roles).toMatchObject([{ role: 'admin', centerId: null }]);
+    const reused = await app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...admin, email: 'dua@kemensos.go.id', username: 'admin.dua', token: report.setupToken },
+    });
+    expect(reused.statusCode).toBe(403);
+    expect((await counts(database.db)).users).toBe(1);
+    await app.close();
+  }, 60_000);
+
+  it('creates the first admin from ATENSI_ADMIN_EMAIL and ATENSI_ADMIN_PASSWORD', async () => {
+    database = await createTestDatabase();
+    const config = loadConfig({
+      ...production,
+      ATENSI_ADMIN_EMAIL: 'kepala.it@kemensos.go.id',
+      ATENSI_ADMIN_PASSWORD: 'Kalimat-Panjang-Sekali-9',
+    });
+    const report = await bootstrap(database, config);
+    expect(report).toMatchObject({ adminCreated: true, setupToken: null, demoLoaded: false });
+    expect(await counts(database.db)).toMatchObject({ centers: 0, users: 1 });
+    const again = await bootstrap(database, config);
+    expect(again.adminCreated).toBe(false);
+    expect((await counts(database.db)).users).toBe(1);
+  }, 60_000);
+});
