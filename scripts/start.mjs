@@ -13,7 +13,9 @@ const newest = (path) => {
 };
 
 const built = join(root, 'web/dist/index.html');
-const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'domain/src'].map((p) => newest(join(root, p)));
+const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'domain/src'].map((p) =>
+  newest(join(root, p)),
+);
 if (!existsSync(built) || Math.max(...sources) > statSync(built).mtimeMs) {
   console.log('Atensi: membangun aplikasi web (sekali, lalu hanya bila berubah)…');
   const r = spawnSync('npm', ['run', 'build', '-w', 'web'], { cwd: root, stdio: 'inherit' });

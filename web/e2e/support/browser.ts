@@ -11,7 +11,7 @@ export const hasBrowser = e2e.chromium !== null;
 export const demoPassword = 'Atensi-Demo-2026!';
 
 /** One headless Chromium per spec file, with the flags this machine's closed network needs. */
-export const useBrowser = () => {
+export const browserForThisFile = () => {
   const state: { browser: Browser | null } = { browser: null };
   beforeAll(async () => {
     if (!e2e.chromium) return;

@@ -1,0 +1,161 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Navigate,
+  Outlet,
+  redirect,
+  useRouter,
+} from '@tanstack/react-router';
+import { meQueryOptions } from '../api/me';
+import { ErrorState, LoadingState, NotFoundPage } from '../components/PageStates';
+import { AuditPage } from '../features/audit/AuditPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { SetupPage } from '../features/auth/SetupPage';
+import { CenterDetailPage } from '../features/centers/CenterDetailPage';
+import { CenterCreatePage, CenterEditPage } from '../features/centers/CenterFormPages';
+import { CentersListPage } from '../features/centers/CentersListPage';
+import { parseCenterSearch } from '../features/centers/centerSearch';
+import { HomePage } from '../features/home/HomePage';
+import { UserCreatePage } from '../features/users/UserCreatePage';
+import { UserDetailPage } from '../features/users/UserDetailPage';
+import { UsersListPage } from '../features/users/UsersListPage';
+import { AppLayout } from './AppLayout';
+
+/** Plain `?province=32&page=2` search strings (the router's default JSON-encodes `"32"`). */
+const parseSearch = (search: string): Record<string, unknown> =>
+  Object.fromEntries(new URLSearchParams(search.startsWith('?') ? search.slice(1) : search));
+
+const stringifySearch = (search: Record<string, unknown>): string => {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+};
+
+export type RouterContext = { queryClient: QueryClient };
+
+function RootError({ error }: { error: unknown }) {
+  const router = useRouter();
+  return (
+    <main style={{ padding: 'var(--mantine-spacing-md)' }}>
+      <ErrorState error={error} onRetry={() => void router.invalidate()} />
+    </main>
+  );
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RootError,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/masuk',
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (me) throw redirect({ to: '/' });
+  },
+  component: LoginPage,
+});
+
+const setupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/pasang', component: SetupPage });
+
+/** Everything behind sign-in. The layout re-checks `me` so signing out (or a 401) leaves at once. */
+function AuthenticatedLayout() {
+  const me = useQuery(meQueryOptions);
+  if (me.isPending) return <LoadingState />;
+  if (me.error) return <RootError error={me.error} />;
+  if (!me.data) return <Navigate to="/masuk" />;
+  return <AppLayout me={me.data} />;
+}
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (!me) throw redirect({ to: '/masuk' });
+  },
+  component: AuthenticatedLayout,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
+
+export const centersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/balai',
+  validateSearch: parseCenterSearch,
+  component: CentersListPage,
+});
+const centerNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/balai/baru',
+  component: CenterCreatePage,
+});
+export const centerDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/balai/$id',
+  component: CenterDetailPage,
+});
+export const centerEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/balai/$id/ubah',
+  component: CenterEditPage,
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pengguna',
+  component: UsersListPage,
+});
+const userNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pengguna/baru',
+  component: UserCreatePage,
+});
+export const userDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pengguna/$id',
+  component: UserDetailPage,
+});
+const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  setupRoute,
+  appRoute.addChildren([
+    homeRoute,
+    centersRoute,
+    centerNewRoute,
+    centerDetailRoute,
+    centerEditRoute,
+    usersRoute,
+    userNewRoute,
+    userDetailRoute,
+    auditRoute,
+  ]),
+]);
+
+export const createAppRouter = (queryClient: QueryClient) =>
+  createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPendingComponent: () => <LoadingState />,
+    scrollRestoration: true,
+    parseSearch,
+    stringifySearch,
+  });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
