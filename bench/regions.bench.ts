@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { buildApp } from '../server/src/app.ts';
 import { loadRegions } from '../server/src/modules/regions/load-regions.ts';
 import { loadConfig } from '../server/src/platform/config.ts';
@@ -85,8 +86,26 @@ export const regionsBench = async (database: Database) => {
   return out;
 };
 
+/** An empty in-memory PGlite, or a scratch PostgreSQL database made beside DATABASE_URL's and dropped on close. */
 export const openBenchDatabase = async (): Promise<Database> => {
   const url = process.env.DATABASE_URL;
-  if (url) return openDatabase({ kind: 'postgres', url });
-  return openDatabase({ kind: 'pglite' });
+  if (!url) return openDatabase({ kind: 'pglite' });
+  const name = `atensi_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: scratch.toString() });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const drop = new pg.Client({ connectionString: url });
+      await drop.connect();
+      await drop.query(`drop database if exists ${name} with (force)`);
+      await drop.end();
+    },
+  };
 };
