@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
+import { type AuditContext, appendAudit, withAudit } from '../../platform/audit/audit.ts';
 import { setupTokens, users } from '../../platform/auth/auth.tables.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { createUser } from './users.service.ts';
@@ -44,10 +44,19 @@ export const consumeSetupToken = async (tx: Db, token: string): Promise<boolean>
   const given = Buffer.from(sha256(token));
   const match = rows.find((r) => timingSafeEqual(Buffer.from(r.tokenHash), given));
   if (!match) return false;
+  const usedAt = new Date();
   await tx
     .update(setupTokens)
-    .set({ usedAt: new Date() })
-    .where(and(isNull(setupTokens.usedAt), sql`${setupTokens.id} = ${match.id}`));
+    .set({ usedAt })
+    .where(and(isNull(setupTokens.usedAt), eq(setupTokens.id, match.id)));
+  await appendAudit(tx, systemContext, [
+    {
+      action: 'update',
+      entity: 'setup_token',
+      entityId: match.id,
+      changes: [{ field: 'usedAt', before: null, after: usedAt.toISOString() }],
+    },
+  ]);
   return true;
 };
 

@@ -28,7 +28,6 @@ describe('AppError', () => {
     expect(commonError('auth.required').status).toBe(401);
     expect(commonError('auth.forbidden').status).toBe(403);
     expect(commonError('request.not_found').status).toBe(404);
-    expect(commonError('record.version_conflict').status).toBe(409);
     expect(commonError('server.internal', { requestId: 'r' }).status).toBe(500);
   });
 });

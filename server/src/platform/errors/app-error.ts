@@ -85,13 +85,6 @@ export const commonError = defineErrors({
       en: 'Too many attempts. Try again in {seconds} seconds.',
     },
   },
-  'record.version_conflict': {
-    status: 409,
-    message: {
-      id: 'Data ini telah diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru.',
-      en: 'Someone else changed this record. Reload to see the latest version.',
-    },
-  },
   'server.internal': {
     status: 500,
     message: {

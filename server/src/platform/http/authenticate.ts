@@ -30,7 +30,6 @@ export const installAuthentication = (
   },
 ) => {
   app.decorateRequest('actor', null);
-  app.decorateRequest('sessionId', null);
   app.decorateRequest('auditContext', null as unknown as FastifyRequest['auditContext']);
 
   app.addHook('onRoute', (route) => {
@@ -56,7 +55,6 @@ export const installAuthentication = (
       await deps.db.delete(sessions).where(eq(sessions.id, session.id));
       return null;
     }
-    request.sessionId = session.id;
     return {
       userId: user.id,
       name: user.name,

@@ -13,8 +13,6 @@ declare module 'fastify' {
     actor: Actor | null;
     /** Who and where, for audit rows written by this request. */
     auditContext: AuditContext;
-    /** Session id, for logout and the absolute session limit. */
-    sessionId: string | null;
   }
 }
 

@@ -6,7 +6,6 @@ export type Actor = {
   name: string;
   email: string;
   username: string | null;
-  /** Session start, for the absolute session limit. */
   assignments: { role: Role; centerId: string | null }[];
 };
 
