@@ -1,35 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { choose, signIn } from './support/actions.ts';
 import {
   baseUrl,
   browserForThisFile,
   browserStorage,
-  demoPassword,
   hasBrowser,
   seriousViolations,
 } from './support/browser.ts';
 
 const browser = browserForThisFile();
-
-const signIn = async (page: Page, username: string) => {
-  await page.goto('/masuk');
-  await page.getByLabel('Email atau nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi', { exact: false }).first().fill(demoPassword);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
-};
-
-/** Opens a Mantine select by its test id or label, types, and picks the option. */
-const choose = async (
-  page: Page,
-  field: ReturnType<Page['getByTestId']>,
-  typed: string,
-  option: string | RegExp,
-) => {
-  await field.click();
-  await field.fill(typed);
-  await page.getByRole('option', { name: option }).first().click();
-};
 
 const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
 

@@ -1,7 +1,6 @@
 import type { Me } from '@atensi/domain';
 import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import {
   IconBuildingCommunity,
   IconCheck,
@@ -17,6 +16,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, MeContext, signOut } from '../api/me';
+import { notify } from '../components/notify';
 import { errorMessage } from '../components/PageStates';
 import { languages } from '../i18n';
 
@@ -58,12 +58,12 @@ export function AppLayout({ me }: { me: Me }) {
     try {
       await signOut();
     } catch (error) {
-      notifications.show({ color: 'red', message: errorMessage(error, t('errors.generic')) });
+      notify({ color: 'red', message: errorMessage(error, t('errors.generic')) });
       return;
     }
     queryClient.clear();
     queryClient.setQueryData(['me'], null);
-    notifications.show({ message: t('user.signedOut') });
+    notify({ message: t('user.signedOut') });
     await navigate({ to: '/masuk' });
   };
 

@@ -16,3 +16,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   },
   dark: {},
 });
+
+/** Status badges: white on these is above 4.5:1 even at badge size (Mantine's green-9 is 4.4:1). */
+export const activeColor = '#1b5e20';
+export const inactiveColor = '#495057';

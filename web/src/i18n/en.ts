@@ -29,6 +29,7 @@ export const en: Resources = {
   common: {
     loading: 'Loading…',
     retry: 'Try again',
+    close: 'Close',
     save: 'Save',
     cancel: 'Cancel',
     back: 'Back',

@@ -27,6 +27,7 @@ export const id = {
   common: {
     loading: 'Memuat…',
     retry: 'Coba lagi',
+    close: 'Tutup',
     save: 'Simpan',
     cancel: 'Batal',
     back: 'Kembali',

@@ -12,7 +12,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -21,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api/client';
 import { fieldErrorsToForm } from '../../api/fieldErrors';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { notify } from '../../components/notify';
 import { errorMessage, QueryState } from '../../components/PageStates';
 import { issuesToFormErrors } from '../../lib/validation';
 
@@ -89,7 +89,7 @@ function SetupForm() {
     setBusy(true);
     try {
       await api('/api/setup', { method: 'POST', body: { ...parsed.data, token: token.trim() } });
-      notifications.show({ color: 'green', message: t('setup.done') });
+      notify({ color: 'green', message: t('setup.done') });
       await navigate({ to: '/masuk' });
     } catch (error) {
       setServerError(errorMessage(error, t('errors.generic')));

@@ -1,7 +1,6 @@
 import { type CenterDetail, formatDateTime } from '@atensi/domain';
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
@@ -9,6 +8,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../components/ButtonLink';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { notify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { errorMessage, QueryState } from '../../components/PageStates';
 import { currentLanguage } from '../../i18n';
@@ -76,11 +76,11 @@ function CenterDetailView({ center: c }: { center: CenterDetail }) {
     try {
       await archiveCenter(c.id, c.version);
       await queryClient.invalidateQueries({ queryKey: ['centers'] });
-      notifications.show({ color: 'green', message: t('center.archivedNotice') });
+      notify({ color: 'green', message: t('center.archivedNotice') });
       close();
       await navigate({ to: '/balai' });
     } catch (error) {
-      notifications.show({ color: 'red', message: errorMessage(error, t('errors.generic')) });
+      notify({ color: 'red', message: errorMessage(error, t('errors.generic')) });
       close();
       void queryClient.invalidateQueries({ queryKey: centerQueryOptions(c.id).queryKey });
     } finally {

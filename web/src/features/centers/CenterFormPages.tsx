@@ -1,8 +1,8 @@
 import type { CenterDetail } from '@atensi/domain';
-import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { notify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { ForbiddenPage, QueryState } from '../../components/PageStates';
 import { RequirePermission } from '../../components/RequirePermission';
@@ -23,7 +23,7 @@ export function CenterCreatePage() {
           const created = await createCenter(input);
           queryClient.setQueryData(centerQueryOptions(created.id).queryKey, created);
           await queryClient.invalidateQueries({ queryKey: ['centers', 'list'] });
-          notifications.show({ color: 'green', message: t('center.createdNotice') });
+          notify({ color: 'green', message: t('center.createdNotice') });
           await navigate({ to: '/balai/$id', params: { id: created.id } });
         }}
       />
@@ -56,7 +56,7 @@ export function CenterEditPage() {
                 const saved = await updateCenter(id, input);
                 queryClient.setQueryData(centerQueryOptions(id).queryKey, saved);
                 await queryClient.invalidateQueries({ queryKey: ['centers', 'list'] });
-                notifications.show({ color: 'green', message: t('center.updatedNotice') });
+                notify({ color: 'green', message: t('center.updatedNotice') });
                 await navigate({ to: '/balai/$id', params: { id } });
               }}
             />

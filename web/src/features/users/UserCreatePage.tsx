@@ -12,7 +12,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -20,6 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { fieldErrorsToForm } from '../../api/fieldErrors';
+import { notify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { errorMessage } from '../../components/PageStates';
 import { RequirePermission } from '../../components/RequirePermission';
@@ -73,7 +73,7 @@ function UserCreateForm() {
         const user = await createUser(result.data);
         queryClient.setQueryData(userQueryOptions(user.id).queryKey, user);
         await queryClient.invalidateQueries({ queryKey: ['users', 'list'] });
-        notifications.show({ color: 'green', message: t('users.createdNotice') });
+        notify({ color: 'green', message: t('users.createdNotice') });
         await navigate({ to: '/pengguna/$id', params: { id: user.id } });
       } catch (error) {
         setServerError(errorMessage(error, t('errors.generic')));

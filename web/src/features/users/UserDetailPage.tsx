@@ -14,7 +14,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
@@ -22,7 +21,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { fieldErrorsToForm } from '../../api/fieldErrors';
+import { activeColor, inactiveColor } from '../../app/theme';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { notify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { errorMessage, QueryState } from '../../components/PageStates';
 import { RequirePermission } from '../../components/RequirePermission';
@@ -70,12 +71,12 @@ function UserDetail({ user }: { user: User }) {
     setBusy(true);
     try {
       apply(await setUserActive(user.id, !user.active));
-      notifications.show({
+      notify({
         color: 'green',
         message: user.active ? t('users.deactivatedNotice') : t('users.activatedNotice'),
       });
     } catch (error) {
-      notifications.show({ color: 'red', message: errorMessage(error, t('errors.generic')) });
+      notify({ color: 'red', message: errorMessage(error, t('errors.generic')) });
     } finally {
       setBusy(false);
       close();
@@ -86,9 +87,9 @@ function UserDetail({ user }: { user: User }) {
     setRemoving(assignmentId);
     try {
       apply(await removeRole(user.id, assignmentId));
-      notifications.show({ color: 'green', message: t('users.roleRemoved') });
+      notify({ color: 'green', message: t('users.roleRemoved') });
     } catch (error) {
-      notifications.show({ color: 'red', message: errorMessage(error, t('errors.generic')) });
+      notify({ color: 'red', message: errorMessage(error, t('errors.generic')) });
     } finally {
       setRemoving(null);
     }
@@ -100,7 +101,7 @@ function UserDetail({ user }: { user: User }) {
         title={
           <>
             {user.name}{' '}
-            <Badge color={user.active ? 'green' : 'gray'} variant="light" size="sm">
+            <Badge color={user.active ? activeColor : inactiveColor} variant="filled" size="sm">
               {user.active ? t('users.active') : t('users.inactive')}
             </Badge>
           </>
@@ -216,7 +217,7 @@ function AddRole({ user, onAdded }: { user: User; onAdded: (u: User) => void }) 
     setBusy(true);
     try {
       onAdded(await assignRole(user.id, result.data));
-      notifications.show({ color: 'green', message: t('users.roleAdded') });
+      notify({ color: 'green', message: t('users.roleAdded') });
       setRole('');
       setCenterId(null);
       setFormKey((k) => k + 1);

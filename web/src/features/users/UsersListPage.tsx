@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { activeColor, inactiveColor } from '../../app/theme';
 import { AppPagination } from '../../components/AppPagination';
 import { ButtonLink } from '../../components/ButtonLink';
 import { PageHeader } from '../../components/PageHeader';
@@ -125,7 +126,7 @@ function UsersList() {
                           </Group>
                         </Table.Td>
                         <Table.Td>
-                          <Badge color={u.active ? 'green' : 'gray'} variant="light">
+                          <Badge color={u.active ? activeColor : inactiveColor} variant="filled">
                             {u.active ? t('users.active') : t('users.inactive')}
                           </Badge>
                         </Table.Td>
