@@ -31,6 +31,24 @@ export const validationMessages = {
     id: 'Nama pengguna hanya huruf kecil, angka, titik dan garis bawah.',
     en: 'Username may contain only lower-case letters, digits, dots and underscores.',
   },
+  'validation.sixteen_digits': { id: 'Harus 16 digit angka.', en: 'Must be 16 digits.' },
+  'validation.rt_rw': { id: 'RT/RW berupa angka 1–3 digit.', en: 'RT/RW is a 1–3 digit number.' },
+  'validation.nik_or_reason': {
+    id: 'Isi NIK, atau pilih alasan NIK tidak diketahui.',
+    en: 'Enter the NIK, or choose why it is unknown.',
+  },
+  'validation.birth_date_or_estimate': {
+    id: 'Isi tanggal lahir, atau perkiraan tahun lahir.',
+    en: 'Enter the date of birth, or an estimated birth year.',
+  },
+  'validation.consent_giver': {
+    id: 'Pilih siapa yang memberi persetujuan.',
+    en: 'Choose who gave consent.',
+  },
+  'validation.guardian_name': {
+    id: 'Isi nama orang tua/wali yang memberi persetujuan.',
+    en: 'Enter the name of the parent/guardian who consented.',
+  },
 } as const;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -16,6 +16,8 @@ import {
 import { uuidv7 } from 'uuidv7';
 import { centerPolicy } from './modules/centers/centers.policy.ts';
 import { centerRoutes } from './modules/centers/centers.routes.ts';
+import { personPolicy } from './modules/persons/persons.policy.ts';
+import { personRoutes } from './modules/persons/persons.routes.ts';
 import { regionPolicy } from './modules/regions/regions.policy.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { setupPolicy, setupRoutes } from './modules/users/setup.routes.ts';
@@ -42,8 +44,8 @@ export const appVersion: string = JSON.parse(readFileSync(join(here, '../../pack
 
 /** Every rule of every module, for `/api/me` permissions and the role × route test. */
 export const allRules = (): Rule[] =>
-  [platformPolicy, setupPolicy, regionPolicy, centerPolicy, userPolicy, auditPolicy].flatMap((p) =>
-    Object.values(p),
+  [platformPolicy, setupPolicy, regionPolicy, centerPolicy, userPolicy, auditPolicy, personPolicy].flatMap(
+    (p) => Object.values(p),
   );
 
 export type AppOptions = {
@@ -136,6 +138,7 @@ export const buildApp = async ({
   await app.register(userRoutes, { db, rules: allRules });
   await app.register(setupRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(personRoutes, { db });
 
   const hasWeb = webDist !== null && existsSync(join(webDist, 'index.html'));
   if (hasWeb) {

@@ -2,6 +2,8 @@ import { type Role, roles } from '@atensi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCenter, buildUser, createTestApp, signIn, type TestContext, testOrigin } from '../test/app.ts';
 import { getCenter } from './modules/centers/centers.service.ts';
+import { addFamilyMember } from './modules/persons/family.ts';
+import { createPerson } from './modules/persons/persons.service.ts';
 import { systemContext } from './modules/users/first-admin.ts';
 import { assignRole } from './modules/users/users.service.ts';
 import { type Actor, can } from './platform/policy/policy.ts';
@@ -24,6 +26,33 @@ const centerBody = (n: number) => ({
   occupiedBeds: 0,
   coverage: ['53'],
 });
+
+const personBody = (ctx: Ctx) => ({
+  centerId: ctx.ownCenter,
+  nik: null,
+  nikUnknownReason: 'homeless' as const,
+  nikWarningsConfirmed: false,
+  kkNumber: null,
+  fullName: `Orang Matriks ${ctx.n()}`,
+  aliases: [],
+  sex: 'male' as const,
+  birthDate: null,
+  birthYearEstimate: 1970,
+  birthPlace: null,
+  regionCode: '32.75.01.1001',
+  rt: null,
+  rw: null,
+  street: null,
+  phone: null,
+  disabilityTypes: [],
+  dtksStatus: 'unknown' as const,
+  dtksDecile: null,
+  legalBasis: 'vital_interest' as const,
+  consentBy: null,
+  consentGuardianName: null,
+});
+const freshPerson = async (ctx: Ctx) =>
+  createPerson({ db: ctx.t.database.db, context: systemContext, input: personBody(ctx) });
 
 const freshUser = async (ctx: Ctx) =>
   buildUser(ctx.t.database, [{ role: 'social_worker', centerId: ctx.ownCenter }]);
@@ -134,6 +163,72 @@ const samples: Record<string, Sample> = {
     calls: async (ctx) => [{ url: `/api/users/${(await freshUser(ctx)).id}/activate`, payload: {} }],
   },
   'GET /api/audit': { status: 200, calls: async () => [{ url: '/api/audit' }] },
+  'POST /api/persons/search': {
+    status: 200,
+    calls: async () => [{ url: '/api/persons/search', payload: { q: 'Orang' } }],
+  },
+  'POST /api/persons/duplicates': {
+    status: 200,
+    calls: async () => [
+      { url: '/api/persons/duplicates', payload: { fullName: 'Orang Matriks', sex: 'male' } },
+    ],
+  },
+  'POST /api/persons': {
+    status: 201,
+    calls: async (ctx) => [
+      { url: '/api/persons', payload: personBody(ctx), resourceCenterId: ctx.ownCenter },
+    ],
+  },
+  'GET /api/persons/:id': {
+    status: 200,
+    calls: async (ctx) => [{ url: `/api/persons/${await freshPerson(ctx)}` }],
+  },
+  'PUT /api/persons/:id': {
+    status: 200,
+    calls: async (ctx) => {
+      const { centerId: _centerId, ...body } = personBody(ctx);
+      return [{ url: `/api/persons/${await freshPerson(ctx)}`, payload: { ...body, version: 1 } }];
+    },
+  },
+  'POST /api/persons/:id/family': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/persons/${await freshPerson(ctx)}/family`,
+        payload: { relatedPersonId: await freshPerson(ctx), relationship: 'sibling' },
+      },
+    ],
+  },
+  'DELETE /api/persons/:id/family/:relatedPersonId': {
+    status: 200,
+    calls: async (ctx) => {
+      const [a, b] = [await freshPerson(ctx), await freshPerson(ctx)];
+      await addFamilyMember({
+        db: ctx.t.database.db,
+        context: systemContext,
+        personId: a,
+        relatedPersonId: b,
+        relationship: 'sibling',
+        scope: 'all',
+      });
+      return [{ url: `/api/persons/${a}/family/${b}` }];
+    },
+  },
+  'POST /api/persons/merge': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: '/api/persons/merge',
+        payload: {
+          survivorId: await freshPerson(ctx),
+          mergedId: await freshPerson(ctx),
+          survivorVersion: 1,
+          mergedVersion: 1,
+          reason: 'orang yang sama',
+        },
+      },
+    ],
+  },
 };
 
 let t: TestContext;

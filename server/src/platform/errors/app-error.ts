@@ -16,6 +16,7 @@ export class AppError extends Error {
     readonly status: number,
     readonly localised: Localised,
     readonly fields?: { path: string; message: Localised }[],
+    readonly details?: Record<string, unknown>,
   ) {
     super(`${code}: ${localised.en}`);
   }
@@ -38,6 +39,7 @@ export const defineErrors = <const T extends Record<string, ErrorDefinition>>(ta
     code: keyof T & string,
     params: Record<string, string | number> = {},
     fields?: { path: string; message: Localised }[],
+    details?: Record<string, unknown>,
   ): AppError => {
     const def = table[code] as ErrorDefinition;
     return new AppError(
@@ -45,6 +47,7 @@ export const defineErrors = <const T extends Record<string, ErrorDefinition>>(ta
       def.status,
       { id: fill(def.message.id, params), en: fill(def.message.en, params) },
       fields,
+      details,
     );
   };
 };

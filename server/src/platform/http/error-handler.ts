@@ -13,6 +13,7 @@ const sendAppError = (request: FastifyRequest, reply: FastifyReply, error: AppEr
   const body: ApiError = { code: error.code, message: error.messageIn(lang), requestId: request.id };
   const fields = error.fieldsIn(lang);
   if (fields) body.fields = fields;
+  if (error.details) body.details = error.details;
   return reply.status(error.status).header('cache-control', 'no-store').send(body);
 };
 

@@ -1,0 +1,250 @@
+import { z } from 'zod';
+import { limits } from '../limits.ts';
+import { pageOf, pageQuery } from '../paging.ts';
+import { regionCode } from '../regions/region.ts';
+
+export const sexes = ['male', 'female'] as const;
+export const sex = z.enum(sexes);
+export type Sex = z.infer<typeof sex>;
+
+/** Why a person has no NIK on record (homeless, an unidentified child, lost documents…). */
+export const nikUnknownReasons = [
+  'homeless',
+  'unidentified_child',
+  'lost_documents',
+  'not_registered',
+  'other',
+] as const;
+export const nikUnknownReason = z.enum(nikUnknownReasons);
+
+export const disabilityTypes = ['physical', 'intellectual', 'mental', 'sensory'] as const;
+export const disabilityType = z.enum(disabilityTypes);
+
+export const dtksStatuses = ['registered', 'not_registered', 'unknown'] as const;
+export const dtksStatus = z.enum(dtksStatuses);
+
+/** Legal basis for processing personal data (UU 27/2022 Pelindungan Data Pribadi, Pasal 20). */
+export const legalBases = ['consent', 'vital_interest', 'legal_obligation', 'public_task'] as const;
+export const legalBasis = z.enum(legalBases);
+
+/** Who consented: the person, or a parent/guardian for children and persons under guardianship. */
+export const consentGivers = ['self', 'parent', 'guardian'] as const;
+export const consentGiver = z.enum(consentGivers);
+
+export const relationships = [
+  'spouse',
+  'parent',
+  'child',
+  'sibling',
+  'grandparent',
+  'grandchild',
+  'guardian',
+  'other',
+] as const;
+export const relationship = z.enum(relationships);
+
+const digits16 = z
+  .string()
+  .trim()
+  .regex(/^\d{16}$/, 'validation.sixteen_digits');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+const personFields = {
+  nik: digits16.nullish().transform((v) => v ?? null),
+  nikUnknownReason: nikUnknownReason.nullish().transform((v) => v ?? null),
+  /** The worker saw the NIK/birth-date/sex warnings and confirms the data anyway. */
+  nikWarningsConfirmed: z.boolean().default(false),
+  kkNumber: digits16.nullish().transform((v) => v ?? null),
+  fullName: z.string().trim().min(2).max(limits.nameMax),
+  aliases: z.array(z.string().trim().min(1).max(limits.nameMax)).max(10).default([]),
+  sex,
+  birthDate: z.iso
+    .date()
+    .nullish()
+    .transform((v) => v ?? null),
+  /** When only an estimate is known: the year, with `birthDate` left empty. */
+  birthYearEstimate: z
+    .number()
+    .int()
+    .min(1900)
+    .max(2100)
+    .nullish()
+    .transform((v) => v ?? null),
+  birthPlace: optionalText(100),
+  regionCode,
+  rt: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, 'validation.rt_rw')
+    .nullish()
+    .transform((v) => v ?? null),
+  rw: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, 'validation.rt_rw')
+    .nullish()
+    .transform((v) => v ?? null),
+  street: optionalText(limits.addressMax),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'validation.phone')
+    .nullish()
+    .transform((v) => v ?? null),
+  disabilityTypes: z.array(disabilityType).max(disabilityTypes.length).default([]),
+  dtksStatus: dtksStatus.default('unknown'),
+  dtksDecile: z
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .nullish()
+    .transform((v) => v ?? null),
+  legalBasis,
+  consentBy: consentGiver.nullish().transform((v) => v ?? null),
+  consentGuardianName: optionalText(limits.nameMax),
+};
+
+type PersonShape = {
+  nik: string | null;
+  nikUnknownReason: string | null;
+  birthDate: string | null;
+  birthYearEstimate: number | null;
+  legalBasis: string;
+  consentBy: string | null;
+  consentGuardianName: string | null;
+};
+
+/** Rules across fields, each reported on the field to fix. */
+const crossChecks = (p: PersonShape, ctx: z.RefinementCtx) => {
+  if (!p.nik && !p.nikUnknownReason) {
+    ctx.addIssue({ code: 'custom', path: ['nikUnknownReason'], message: 'validation.nik_or_reason' });
+  }
+  if (!p.birthDate && !p.birthYearEstimate) {
+    ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'validation.birth_date_or_estimate' });
+  }
+  if (p.legalBasis === 'consent' && !p.consentBy) {
+    ctx.addIssue({ code: 'custom', path: ['consentBy'], message: 'validation.consent_giver' });
+  }
+  if ((p.consentBy === 'parent' || p.consentBy === 'guardian') && !p.consentGuardianName) {
+    ctx.addIssue({ code: 'custom', path: ['consentGuardianName'], message: 'validation.guardian_name' });
+  }
+};
+
+/** A person is registered by a centre: the worker's own (their scope, until cases link others). */
+export const createPersonInput = z.object({ ...personFields, centerId: z.uuid() }).superRefine(crossChecks);
+export type CreatePersonInput = z.infer<typeof createPersonInput>;
+
+export const updatePersonInput = z
+  .object({ ...personFields, version: z.number().int().min(1) })
+  .superRefine(crossChecks);
+export type UpdatePersonInput = z.infer<typeof updatePersonInput>;
+
+/** What a list shows: NIK, KK and phone masked (`3201********0003`). */
+export const personSummarySchema = z.object({
+  id: z.uuid(),
+  fullName: z.string(),
+  sex,
+  birthDate: z.string().nullable(),
+  birthYearEstimate: z.number().int().nullable(),
+  nikMasked: z.string().nullable(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  mergedIntoId: z.uuid().nullable(),
+  version: z.number().int(),
+});
+export type PersonSummary = z.infer<typeof personSummarySchema>;
+
+export const familyMemberSchema = z.object({
+  relatedPersonId: z.uuid(),
+  fullName: z.string(),
+  relationship,
+});
+
+export const personSchema = personSummarySchema.extend({
+  nik: z.string().nullable(),
+  nikUnknownReason: nikUnknownReason.nullable(),
+  nikWarningsConfirmed: z.boolean(),
+  kkNumber: z.string().nullable(),
+  aliases: z.array(z.string()),
+  birthPlace: z.string().nullable(),
+  rt: z.string().nullable(),
+  rw: z.string().nullable(),
+  street: z.string().nullable(),
+  phone: z.string().nullable(),
+  regionLineage: z.array(z.object({ code: z.string(), name: z.string() })),
+  disabilityTypes: z.array(disabilityType),
+  dtksStatus,
+  dtksDecile: z.number().int().nullable(),
+  legalBasis,
+  consentBy: consentGiver.nullable(),
+  consentGuardianName: z.string().nullable(),
+  registeredAtCenterId: z.uuid().nullable(),
+  family: z.array(familyMemberSchema),
+  /** Records merged into this one, kept for the history. */
+  mergedFrom: z.array(z.object({ id: z.uuid(), fullName: z.string(), mergedAt: z.string() })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** Search by name or NIK travels in the body, never in the URL (personal data stays out of logs and history). */
+export const personSearchInput = pageQuery.extend({
+  q: z.string().trim().max(limits.searchMax).optional(),
+  regionCode: z.string().trim().max(20).optional(),
+  sex: sex.optional(),
+});
+export type PersonSearchInput = z.infer<typeof personSearchInput>;
+export const personPage = pageOf(personSummarySchema);
+
+/** Likely duplicates of a person being registered, with the reasons. */
+export const duplicateCandidateSchema = z.object({
+  person: personSummarySchema,
+  score: z.number().min(0).max(1),
+  reasons: z.array(
+    z.enum([
+      'nik_exact',
+      'name_exact',
+      'name_similar',
+      'alias',
+      'birth_date_exact',
+      'birth_date_swapped',
+      'birth_year',
+      'sex',
+      'same_village',
+      'same_district',
+      'same_regency',
+    ]),
+  ),
+});
+export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
+
+export const duplicateQuery = z.object({
+  nik: z.string().trim().max(16).nullish(),
+  fullName: z.string().trim().min(2).max(limits.nameMax),
+  sex: sex.nullish(),
+  birthDate: z.iso.date().nullish(),
+  birthYearEstimate: z.number().int().min(1900).max(2100).nullish(),
+  regionCode: z.string().trim().max(20).nullish(),
+  excludeId: z.uuid().nullish(),
+  limit: z.number().int().min(1).max(50).default(10),
+});
+export type DuplicateQuery = z.infer<typeof duplicateQuery>;
+
+export const addFamilyMemberInput = z.object({ relatedPersonId: z.uuid(), relationship });
+export const mergePersonsInput = z.object({
+  /** The record that stays. */
+  survivorId: z.uuid(),
+  /** The record folded into it. */
+  mergedId: z.uuid(),
+  survivorVersion: z.number().int().min(1),
+  mergedVersion: z.number().int().min(1),
+  reason: z.string().trim().min(5).max(500),
+});
+export type MergePersonsInput = z.infer<typeof mergePersonsInput>;

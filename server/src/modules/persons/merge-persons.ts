@@ -1,0 +1,116 @@
+import type { MergePersonsInput } from '@atensi/domain';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
+import { diffRecords } from '../../platform/audit/changes.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { personError } from './persons.errors.ts';
+import { inScope, type PersonScope } from './persons.service.ts';
+import { personMerges, personRelations, persons } from './persons.tables.ts';
+
+/**
+ * Folds `mergedId` into `survivorId` in one transaction: the merged record stays (marked,
+ * out of lists) so its history is kept; its family links move to the survivor; its names
+ * become aliases; the survivor takes NIK/KK/phone only where it had none. Later modules that
+ * own records of a person (cases, services) move theirs in the same transaction.
+ */
+export const mergePersons = async (opts: {
+  db: Db;
+  context: AuditContext;
+  input: MergePersonsInput;
+  scope: PersonScope;
+}): Promise<void> => {
+  const { db, context, input, scope } = opts;
+  if (input.survivorId === input.mergedId) throw personError('person.merge_same');
+  await withAudit(db, context, async (tx, audit) => {
+    // Lock in id order so two opposite merges cannot deadlock.
+    const locked = await tx
+      .select()
+      .from(persons)
+      .where(inArray(persons.id, [input.survivorId, input.mergedId]))
+      .orderBy(persons.id)
+      .for('update');
+    const survivor = locked.find((p) => p.id === input.survivorId);
+    const merged = locked.find((p) => p.id === input.mergedId);
+    if (!survivor || !merged || !inScope(scope, survivor)) throw personError('person.not_found');
+    if (survivor.mergedIntoId || merged.mergedIntoId) throw personError('person.already_merged');
+    if (survivor.version !== input.survivorVersion || merged.version !== input.mergedVersion) {
+      throw personError('person.version_conflict');
+    }
+    const now = new Date();
+    const aliases = [...new Set([...survivor.aliases, ...merged.aliases, merged.fullName])].filter(
+      (a) => a !== survivor.fullName,
+    );
+    // The merged record gives up its NIK first: one live record per NIK.
+    const [mergedAfter] = await tx
+      .update(persons)
+      .set({ mergedIntoId: survivor.id, mergedAt: now, version: merged.version + 1, updatedAt: now })
+      .where(eq(persons.id, merged.id))
+      .returning();
+    const [survivorAfter] = await tx
+      .update(persons)
+      .set({
+        aliases,
+        aliasesNormalized: [survivor.aliasesNormalized, merged.nameNormalized, merged.aliasesNormalized]
+          .filter(Boolean)
+          .join(' | '),
+        nik: survivor.nik ?? merged.nik,
+        nikUnknownReason: (survivor.nik ?? merged.nik) ? null : survivor.nikUnknownReason,
+        kkNumber: survivor.kkNumber ?? merged.kkNumber,
+        phone: survivor.phone ?? merged.phone,
+        version: survivor.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(persons.id, survivor.id))
+      .returning();
+    const moved = await tx.select().from(personRelations).where(eq(personRelations.personId, merged.id));
+    for (const r of moved) {
+      if (r.relatedPersonId === survivor.id) continue;
+      await tx
+        .insert(personRelations)
+        .values({ personId: survivor.id, relatedPersonId: r.relatedPersonId, relationship: r.relationship })
+        .onConflictDoNothing();
+    }
+    await tx
+      .update(personRelations)
+      .set({ relatedPersonId: survivor.id })
+      .where(
+        and(
+          eq(personRelations.relatedPersonId, merged.id),
+          sql`${personRelations.personId} <> ${survivor.id}`,
+          sql`not exists (select 1 from ${personRelations} r2 where r2.person_id = ${personRelations.personId} and r2.related_person_id = ${survivor.id})`,
+        ),
+      );
+    const mergeId = uuidv7();
+    await tx.insert(personMerges).values({
+      id: mergeId,
+      survivorId: survivor.id,
+      mergedId: merged.id,
+      reason: input.reason,
+      mergedBy: context.actorId,
+      mergedAt: now,
+    });
+    const ignore = ['nameNormalized', 'aliasesNormalized', 'birthYear'];
+    audit({
+      action: 'update',
+      entity: 'person',
+      entityId: survivor.id,
+      changes: [
+        ...diffRecords(survivor, survivorAfter!, { ignore }),
+        { field: 'mergedFrom', before: null, after: merged.id },
+      ],
+    });
+    audit({
+      action: 'update',
+      entity: 'person',
+      entityId: merged.id,
+      changes: diffRecords(merged, mergedAfter!, { ignore }),
+    });
+    audit({
+      action: 'create',
+      entity: 'person_merge',
+      entityId: mergeId,
+      changes: diffRecords(null, { survivorId: survivor.id, mergedId: merged.id, reason: input.reason }),
+    });
+  });
+};

@@ -1,0 +1,371 @@
+import {
+  type CreatePersonInput,
+  maskNik,
+  nikWarnings,
+  normalizeName,
+  type Page,
+  type Person,
+  type PersonSearchInput,
+  type PersonSummary,
+  parseNik,
+  type UpdatePersonInput,
+} from '@atensi/domain';
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
+import { diffRecords } from '../../platform/audit/changes.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { sqlState, uniqueViolation } from '../../platform/db/errors.ts';
+import { getRegionWithLineage, regionExists, regionNames } from '../regions/regions.service.ts';
+import { personError } from './persons.errors.ts';
+import { personMerges, personRelations, persons } from './persons.tables.ts';
+
+export type PersonRow = typeof persons.$inferSelect;
+
+/** Which persons a user may see: all, or those registered at these centres. */
+export type PersonScope = 'all' | string[];
+
+export const inScope = (scope: PersonScope, row: Pick<PersonRow, 'registeredAtCenterId'>) =>
+  scope === 'all' || (row.registeredAtCenterId !== null && scope.includes(row.registeredAtCenterId));
+
+const birthYearOf = (input: { birthDate: string | null; birthYearEstimate: number | null }) =>
+  input.birthDate ? Number(input.birthDate.slice(0, 4)) : input.birthYearEstimate;
+
+export const toSummary = (row: PersonRow, names: Map<string, string>): PersonSummary => ({
+  id: row.id,
+  fullName: row.fullName,
+  sex: row.sex as PersonSummary['sex'],
+  birthDate: row.birthDate,
+  birthYearEstimate: row.birthYearEstimate,
+  nikMasked: maskNik(row.nik),
+  regionCode: row.regionCode,
+  regionName: names.get(row.regionCode) ?? null,
+  mergedIntoId: row.mergedIntoId,
+  version: row.version,
+});
+
+const columnsFrom = (input: Omit<CreatePersonInput, 'centerId'>) => ({
+  nik: input.nik,
+  nikUnknownReason: input.nik ? null : input.nikUnknownReason,
+  nikWarningsConfirmed: input.nikWarningsConfirmed,
+  kkNumber: input.kkNumber,
+  fullName: input.fullName,
+  nameNormalized: normalizeName(input.fullName),
+  aliases: [...new Set(input.aliases)],
+  aliasesNormalized: [...new Set(input.aliases.map(normalizeName))].join(' | '),
+  sex: input.sex,
+  birthDate: input.birthDate,
+  birthYearEstimate: input.birthDate ? null : input.birthYearEstimate,
+  birthYear: birthYearOf(input),
+  birthPlace: input.birthPlace,
+  regionCode: input.regionCode,
+  rt: input.rt,
+  rw: input.rw,
+  street: input.street,
+  phone: input.phone,
+  disabilityTypes: [...new Set(input.disabilityTypes)],
+  dtksStatus: input.dtksStatus,
+  dtksDecile: input.dtksStatus === 'registered' ? input.dtksDecile : null,
+  legalBasis: input.legalBasis,
+  consentBy: input.consentBy,
+  consentGuardianName: input.consentBy === 'self' ? null : input.consentGuardianName,
+});
+
+/** Audit view: derived search columns left out; NIK, KK and phone are masked by diffRecords. */
+const auditIgnore = ['nameNormalized', 'aliasesNormalized', 'birthYear'];
+
+const nikProblemText: Record<string, { id: string; en: string }> = {
+  length: { id: 'harus 16 digit', en: 'must have 16 digits' },
+  digits: { id: 'hanya angka', en: 'digits only' },
+  region_format: {
+    id: 'kode wilayah (6 digit pertama) tidak mungkin',
+    en: 'the region code (first 6 digits) is impossible',
+  },
+  region_unknown: {
+    id: 'kode kecamatan (6 digit pertama) tidak ada',
+    en: 'no district has the first 6 digits',
+  },
+  birth_date: {
+    id: 'tanggal lahir di dalam NIK tidak mungkin',
+    en: 'the birth date inside the NIK is impossible',
+  },
+  sequence: { id: 'nomor urut 0000 tidak mungkin', en: 'sequence 0000 is impossible' },
+};
+
+const warningFields: Record<string, string> = {
+  birth_date_mismatch: 'birthDate',
+  birth_year_mismatch: 'birthYearEstimate',
+  sex_mismatch: 'sex',
+};
+const warningText: Record<string, { id: string; en: string }> = {
+  birth_date_mismatch: {
+    id: 'Tanggal lahir berbeda dengan yang tertulis di NIK.',
+    en: 'The date of birth differs from the one in the NIK.',
+  },
+  birth_year_mismatch: {
+    id: 'Perkiraan tahun lahir jauh dari tahun di NIK.',
+    en: 'The estimated birth year is far from the year in the NIK.',
+  },
+  sex_mismatch: {
+    id: 'Jenis kelamin berbeda dengan yang tertulis di NIK (tanggal +40 untuk perempuan).',
+    en: 'The sex differs from the NIK (day +40 for women).',
+  },
+};
+
+/**
+ * The NIK must be well formed and name a real district; disagreements with the birth date
+ * or sex are warnings the worker confirms (422 until `nikWarningsConfirmed`).
+ */
+const checkNik = async (db: Db, input: Omit<CreatePersonInput, 'centerId'>) => {
+  if (!(await regionExists(db, input.regionCode))) {
+    const message = personError('person.region_unknown', { code: input.regionCode }).localised;
+    throw personError('person.region_unknown', { code: input.regionCode }, [{ path: 'regionCode', message }]);
+  }
+  if (!input.nik) return;
+  const parsed = parseNik(input.nik);
+  const problem = parsed.ok
+    ? (await regionExists(db, parsed.districtCode))
+      ? null
+      : 'region_unknown'
+    : parsed.problem;
+  if (problem) {
+    const text = nikProblemText[problem] ?? { id: problem, en: problem };
+    const error = (lang: 'id' | 'en') =>
+      personError('person.nik_invalid', { problem: text[lang] }).localised[lang];
+    throw personError('person.nik_invalid', { problem: text.id }, [
+      { path: 'nik', message: { id: error('id'), en: error('en') } },
+    ]);
+  }
+  const warnings = nikWarnings(input.nik, input);
+  if (warnings.length > 0 && !input.nikWarningsConfirmed) {
+    throw personError(
+      'person.nik_warnings',
+      {},
+      warnings.map((w) => ({ path: warningFields[w] ?? 'nik', message: warningText[w] ?? { id: w, en: w } })),
+      { warnings },
+    );
+  }
+};
+
+const liveByNik = async (db: Db, nik: string, exceptId?: string) => {
+  const [row] = await db
+    .select({ id: persons.id, fullName: persons.fullName })
+    .from(persons)
+    .where(
+      and(
+        eq(persons.nik, nik),
+        isNull(persons.mergedIntoId),
+        exceptId ? sql`${persons.id} <> ${exceptId}` : undefined,
+      ),
+    );
+  return row ?? null;
+};
+
+const nikTaken = (existing: { id: string; fullName: string }) =>
+  personError(
+    'person.nik_exists',
+    { name: existing.fullName },
+    [{ path: 'nik', message: personError('person.nik_exists', { name: existing.fullName }).localised }],
+    { existingPersonId: existing.id },
+  );
+
+/** A concurrent registration of the same NIK loses on the unique index: answer as if we had seen it. */
+const rethrowNikRace = async (db: Db, error: unknown, nik: string | null) => {
+  if (sqlState(error) === uniqueViolation && nik) {
+    const existing = await liveByNik(db, nik);
+    if (existing) throw nikTaken(existing);
+  }
+  throw error;
+};
+
+export const createPerson = async (opts: {
+  db: Db;
+  context: AuditContext;
+  input: CreatePersonInput;
+}): Promise<string> => {
+  const { db, context, input } = opts;
+  await checkNik(db, input);
+  if (input.nik) {
+    const existing = await liveByNik(db, input.nik);
+    if (existing) throw nikTaken(existing);
+  }
+  const id = uuidv7();
+  try {
+    await withAudit(db, context, async (tx, audit) => {
+      const [row] = await tx
+        .insert(persons)
+        .values({ id, ...columnsFrom(input), registeredAtCenterId: input.centerId })
+        .returning();
+      audit({
+        action: 'create',
+        entity: 'person',
+        entityId: id,
+        changes: diffRecords(null, row!, { ignore: auditIgnore }),
+      });
+    });
+  } catch (error) {
+    await rethrowNikRace(db, error, input.nik);
+  }
+  return id;
+};
+
+export const loadPerson = async (db: Db, id: string): Promise<PersonRow> => {
+  const [row] = await db.select().from(persons).where(eq(persons.id, id));
+  if (!row) throw personError('person.not_found');
+  return row;
+};
+
+export const updatePerson = async (opts: {
+  db: Db;
+  context: AuditContext;
+  id: string;
+  input: UpdatePersonInput;
+  scope: PersonScope;
+}): Promise<void> => {
+  const { db, context, id, input, scope } = opts;
+  await checkNik(db, input);
+  if (input.nik) {
+    const existing = await liveByNik(db, input.nik, id);
+    if (existing) throw nikTaken(existing);
+  }
+  try {
+    await withAudit(db, context, async (tx, audit) => {
+      const [before] = await tx.select().from(persons).where(eq(persons.id, id)).for('update');
+      if (!before || !inScope(scope, before)) throw personError('person.not_found');
+      if (before.mergedIntoId) throw personError('person.already_merged');
+      if (before.version !== input.version) throw personError('person.version_conflict');
+      const [after] = await tx
+        .update(persons)
+        .set({ ...columnsFrom(input), version: before.version + 1, updatedAt: new Date() })
+        .where(eq(persons.id, id))
+        .returning();
+      audit({
+        action: 'update',
+        entity: 'person',
+        entityId: id,
+        changes: diffRecords(before, after!, { ignore: auditIgnore }),
+      });
+    });
+  } catch (error) {
+    await rethrowNikRace(db, error, input.nik);
+  }
+};
+
+/**
+ * The full record, for users in scope. Reading it (full NIK, KK, phone, health) is itself
+ * audited: the log shows who looked at whom.
+ */
+export const readPerson = async (opts: {
+  db: Db;
+  context: AuditContext;
+  id: string;
+  scope: PersonScope;
+}): Promise<Person> => {
+  const { db, context, id, scope } = opts;
+  const row = await loadPerson(db, id);
+  if (!inScope(scope, row)) throw personError('person.not_found');
+  const [relations, merges, lineage] = await Promise.all([
+    db
+      .select({
+        relatedPersonId: personRelations.relatedPersonId,
+        relationship: personRelations.relationship,
+        fullName: persons.fullName,
+      })
+      .from(personRelations)
+      .innerJoin(persons, eq(persons.id, personRelations.relatedPersonId))
+      .where(eq(personRelations.personId, id))
+      .orderBy(asc(persons.fullName)),
+    db
+      .select({ id: personMerges.mergedId, fullName: persons.fullName, mergedAt: personMerges.mergedAt })
+      .from(personMerges)
+      .innerJoin(persons, eq(persons.id, personMerges.mergedId))
+      .where(eq(personMerges.survivorId, id))
+      .orderBy(asc(personMerges.mergedAt)),
+    getRegionWithLineage(db, row.regionCode),
+  ]);
+  await withAudit(db, context, async (_tx, audit) => {
+    audit({ action: 'read', entity: 'person', entityId: id, changes: [] });
+  });
+  const names = new Map((lineage?.lineage ?? []).map((r) => [r.code, r.name]));
+  return {
+    ...toSummary(row, names),
+    nik: row.nik,
+    nikUnknownReason: row.nikUnknownReason as Person['nikUnknownReason'],
+    nikWarningsConfirmed: row.nikWarningsConfirmed,
+    kkNumber: row.kkNumber,
+    aliases: row.aliases,
+    birthPlace: row.birthPlace,
+    rt: row.rt,
+    rw: row.rw,
+    street: row.street,
+    phone: row.phone,
+    regionLineage: (lineage?.lineage ?? []).map((r) => ({ code: r.code, name: r.name })),
+    disabilityTypes: row.disabilityTypes as Person['disabilityTypes'],
+    dtksStatus: row.dtksStatus as Person['dtksStatus'],
+    dtksDecile: row.dtksDecile,
+    legalBasis: row.legalBasis as Person['legalBasis'],
+    consentBy: row.consentBy as Person['consentBy'],
+    consentGuardianName: row.consentGuardianName,
+    registeredAtCenterId: row.registeredAtCenterId,
+    family: relations.map((r) => ({
+      ...r,
+      relationship: r.relationship as Person['family'][number]['relationship'],
+    })),
+    mergedFrom: merges.map((m) => ({ id: m.id, fullName: m.fullName, mergedAt: m.mergedAt.toISOString() })),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+};
+
+export const summariesOf = async (db: Db, rows: PersonRow[]): Promise<PersonSummary[]> => {
+  const names = await regionNames(db, [...new Set(rows.map((r) => r.regionCode))]);
+  return rows.map((r) => toSummary(r, names));
+};
+
+/** Name (any spelling variant), exact NIK, within the caller's scope; merged records left out. */
+export const searchPersons = async (
+  db: Db,
+  input: PersonSearchInput,
+  scope: PersonScope,
+): Promise<Page<PersonSummary>> => {
+  const conditions: SQL[] = [isNull(persons.mergedIntoId)];
+  if (scope !== 'all') {
+    if (scope.length === 0) return { items: [], total: 0, page: input.page, pageSize: input.pageSize };
+    conditions.push(inArray(persons.registeredAtCenterId, scope));
+  }
+  const q = input.q?.trim() ?? '';
+  let order: SQL[] = [asc(persons.fullName), asc(persons.id)];
+  if (/^\d{16}$/.test(q)) {
+    conditions.push(eq(persons.nik, q));
+  } else if (q !== '') {
+    const norm = normalizeName(q);
+    const like = `%${norm.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(
+        sql`${persons.nameNormalized} like ${like}`,
+        sql`${persons.aliasesNormalized} like ${like}`,
+        sql`${persons.nameNormalized} % ${norm}`,
+      ) as SQL,
+    );
+    order = [sql`similarity(${persons.nameNormalized}, ${norm}) desc`, ...order];
+  }
+  if (input.regionCode) conditions.push(sql`${persons.regionCode} like ${`${input.regionCode}%`}`);
+  if (input.sex) conditions.push(eq(persons.sex, input.sex));
+  const where = and(...conditions);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(persons)
+      .where(where)
+      .orderBy(...order)
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(persons).where(where),
+  ]);
+  return {
+    items: await summariesOf(db, rows),
+    total: Number(count?.n ?? 0),
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+};
