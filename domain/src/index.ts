@@ -19,3 +19,4 @@ export * from './routing/score.ts';
 export * from './users/user.schema.ts';
 export * from './validation.ts';
 export * from './validation-messages.ts';
+export * from './cases/case.schema.ts';

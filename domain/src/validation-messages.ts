@@ -49,6 +49,10 @@ export const validationMessages = {
     id: 'Isi nama orang tua/wali yang memberi persetujuan.',
     en: 'Enter the name of the parent/guardian who consented.',
   },
+  'validation.override_reason': {
+    id: 'Tulis alasan memilih balai selain rekomendasi pertama.',
+    en: 'Give the reason for choosing a centre other than the first recommendation.',
+  },
 } as const;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

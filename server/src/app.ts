@@ -14,6 +14,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { uuidv7 } from 'uuidv7';
+import { casePolicy } from './modules/cases/cases.policy.ts';
+import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { centerPolicy } from './modules/centers/centers.policy.ts';
 import { centerRoutes } from './modules/centers/centers.routes.ts';
 import { personPolicy } from './modules/persons/persons.policy.ts';
@@ -44,9 +46,16 @@ export const appVersion: string = JSON.parse(readFileSync(join(here, '../../pack
 
 /** Every rule of every module, for `/api/me` permissions and the role × route test. */
 export const allRules = (): Rule[] =>
-  [platformPolicy, setupPolicy, regionPolicy, centerPolicy, userPolicy, auditPolicy, personPolicy].flatMap(
-    (p) => Object.values(p),
-  );
+  [
+    platformPolicy,
+    setupPolicy,
+    regionPolicy,
+    centerPolicy,
+    userPolicy,
+    auditPolicy,
+    personPolicy,
+    casePolicy,
+  ].flatMap((p) => Object.values(p));
 
 export type AppOptions = {
   config: Config;
@@ -139,6 +148,7 @@ export const buildApp = async ({
   await app.register(setupRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(personRoutes, { db });
+  await app.register(caseRoutes, { db });
 
   const hasWeb = webDist !== null && existsSync(join(webDist, 'index.html'));
   if (hasWeb) {

@@ -1,6 +1,9 @@
 import { type Role, roles } from '@atensi/domain';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCenter, buildUser, createTestApp, signIn, type TestContext, testOrigin } from '../test/app.ts';
+import { createCase } from './modules/cases/cases.service.ts';
+import { cases } from './modules/cases/cases.tables.ts';
 import { getCenter } from './modules/centers/centers.service.ts';
 import { addFamilyMember } from './modules/persons/family.ts';
 import { createPerson } from './modules/persons/persons.service.ts';
@@ -15,7 +18,13 @@ import { type Actor, can } from './platform/policy/policy.ts';
  */
 type Call = { url: string; payload?: unknown; resourceCenterId?: string };
 type Sample = { status: number; calls: (ctx: Ctx) => Promise<Call[]> };
-type Ctx = { t: TestContext; ownCenter: string; otherCenter: string; n: () => number };
+type Ctx = {
+  t: TestContext;
+  ownCenter: string;
+  otherCenter: string;
+  n: () => number;
+  workerId: () => string;
+};
 
 const centerBody = (n: number) => ({
   code: `MX-${n}`,
@@ -53,6 +62,48 @@ const personBody = (ctx: Ctx) => ({
 });
 const freshPerson = async (ctx: Ctx) =>
   createPerson({ db: ctx.t.database.db, context: systemContext, input: personBody(ctx) });
+
+const caseBody = async (ctx: Ctx) => ({
+  personId: await freshPerson(ctx),
+  centerId: ctx.ownCenter,
+  clusters: ['elderly'] as 'elderly'[],
+  childSpecialProtection: false,
+  intakeChannel: 'walk_in' as const,
+  intakeReference: null,
+  problem: 'Lansia terlantar',
+  urgency: 'medium' as const,
+  modality: 'family' as const,
+  assignedWorkerId: ctx.workerId(),
+  recommendedCenterId: null,
+  overrideReason: null,
+});
+/** A case assigned to the matrix's social worker, optionally moved straight to a stage. */
+const freshCase = async (ctx: Ctx, stage?: string) => {
+  const id = await createCase({ db: ctx.t.database.db, context: systemContext, input: await caseBody(ctx) });
+  if (stage)
+    await ctx.t.database.db
+      .update(cases)
+      .set({ stage, previousStage: 'intervention' })
+      .where(eq(cases.id, id));
+  return id;
+};
+const serviceBody = {
+  component: 'basic_needs',
+  serviceType: 'Sembako',
+  deliveredOn: '2026-11-20',
+  description: 'Paket',
+  valueRupiah: 100000,
+  providerKind: 'this_center',
+};
+const needs = {
+  basic_needs: 1,
+  social_care: 1,
+  family_support: 1,
+  therapy: 0,
+  vocational: 0,
+  social_assistance: 1,
+  accessibility: 0,
+};
 
 const freshUser = async (ctx: Ctx) =>
   buildUser(ctx.t.database, [{ role: 'social_worker', centerId: ctx.ownCenter }]);
@@ -163,6 +214,82 @@ const samples: Record<string, Sample> = {
     calls: async (ctx) => [{ url: `/api/users/${(await freshUser(ctx)).id}/activate`, payload: {} }],
   },
   'GET /api/audit': { status: 200, calls: async () => [{ url: '/api/audit' }] },
+  'POST /api/routing/recommendations': {
+    status: 200,
+    calls: async () => [
+      { url: '/api/routing/recommendations', payload: { regionCode: '32.75.01.1001', modality: 'family' } },
+    ],
+  },
+  'POST /api/cases/list': {
+    status: 200,
+    calls: async () => [{ url: '/api/cases/list', payload: { view: 'center' } }],
+  },
+  'POST /api/cases': {
+    status: 201,
+    calls: async (ctx) => [
+      { url: '/api/cases', payload: await caseBody(ctx), resourceCenterId: ctx.ownCenter },
+    ],
+  },
+  'GET /api/cases/:id': {
+    status: 200,
+    calls: async (ctx) => [{ url: `/api/cases/${await freshCase(ctx)}` }],
+  },
+  'POST /api/cases/:id/stage': {
+    status: 200,
+    calls: async (ctx) => [
+      { url: `/api/cases/${await freshCase(ctx)}/stage`, payload: { to: 'assessment', version: 1 } },
+    ],
+  },
+  'POST /api/cases/:id/assessment': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/cases/${await freshCase(ctx)}/assessment`,
+        payload: { needs, riskLevel: 'low', narrative: 'Baik', assessedOn: '2026-11-20' },
+      },
+    ],
+  },
+  'POST /api/cases/:id/plan': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/cases/${await freshCase(ctx)}/plan`,
+        payload: {
+          goals: [
+            {
+              component: 'basic_needs',
+              goal: 'Makan cukup',
+              plannedServices: 'Sembako',
+              targetDate: '2026-12-01',
+            },
+          ],
+        },
+      },
+    ],
+  },
+  'POST /api/cases/:id/services': {
+    status: 200,
+    calls: async (ctx) => [{ url: `/api/cases/${await freshCase(ctx)}/services`, payload: serviceBody }],
+  },
+  'POST /api/cases/:id/closure': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/cases/${await freshCase(ctx, 'termination_requested')}/closure`,
+        payload: {
+          version: 1,
+          outcomes: {
+            basicNeedsMet: true,
+            ownIncome: false,
+            mobilityImproved: false,
+            familyCanCare: true,
+            servicesComplete: true,
+            summary: 'Selesai',
+          },
+        },
+      },
+    ],
+  },
   'POST /api/persons/search': {
     status: 200,
     calls: async () => [{ url: '/api/persons/search', payload: { q: 'Orang' } }],
@@ -240,7 +367,13 @@ beforeAll(async () => {
   const own = await buildCenter(t.database);
   const other = await buildCenter(t.database);
   let counter = 0;
-  ctx = { t, ownCenter: own.id, otherCenter: other.id, n: () => ++counter };
+  ctx = {
+    t,
+    ownCenter: own.id,
+    otherCenter: other.id,
+    n: () => ++counter,
+    workerId: () => cookies.get('social_worker')!.actor.userId,
+  };
   for (const role of roles) {
     const centerId = role === 'admin' || role === 'central' ? null : own.id;
     const user = await buildUser(t.database, [{ role, centerId }]);

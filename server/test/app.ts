@@ -17,7 +17,8 @@ export const createTestApp = async (env: Record<string, string> = {}): Promise<T
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    // ATENSI_TEST_LOG_LEVEL=error shows the server's own log while debugging a test.
+    LOG_LEVEL: (process.env.ATENSI_TEST_LOG_LEVEL as 'error' | undefined) ?? 'silent',
     ATENSI_DEMO_DATA: 'false',
     ATENSI_PUBLIC_URL: testOrigin,
     ...env,

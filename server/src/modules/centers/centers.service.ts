@@ -273,3 +273,29 @@ export const centerIdByCode = async (db: Db, code: string): Promise<string | nul
   const [row] = await db.select({ id: centers.id }).from(centers).where(eq(centers.code, code));
   return row?.id ?? null;
 };
+
+/** Every live centre with what routing weighs: coverage, beds, coordinates, specialty. */
+export const routingCenters = async (db: Db) => {
+  const rows = await db.select().from(centers).where(isNull(centers.archivedAt));
+  const coverage = await coverageOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    regionCode: r.regionCode,
+    latitude: r.latitude,
+    longitude: r.longitude,
+    bedCapacity: r.bedCapacity,
+    occupiedBeds: r.occupiedBeds,
+    specialtyClusters: r.specialtyClusters,
+    coverage: coverage.get(r.id) ?? [],
+  }));
+};
+
+export const centerCodeOf = async (db: Db, id: string): Promise<string> => {
+  const [row] = await db.select({ code: centers.code }).from(centers).where(eq(centers.id, id));
+  if (!row) throw centerError('center.not_found');
+  return row.code;
+};

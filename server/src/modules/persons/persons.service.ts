@@ -369,3 +369,36 @@ export const searchPersons = async (
     pageSize: input.pageSize,
   };
 };
+
+/** For other modules: a live (not merged) person's summary, or null. */
+export const livePersonSummary = async (db: Db, id: string): Promise<PersonSummary | null> => {
+  const [row] = await db
+    .select()
+    .from(persons)
+    .where(and(eq(persons.id, id), isNull(persons.mergedIntoId)));
+  if (!row) return null;
+  return (await summariesOf(db, [row]))[0] ?? null;
+};
+
+export const personSummariesByIds = async (db: Db, ids: string[]): Promise<Map<string, PersonSummary>> => {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(persons).where(inArray(persons.id, ids));
+  return new Map((await summariesOf(db, rows)).map((p) => [p.id, p]));
+};
+
+/** Ids of live persons whose NIK is `q` or whose name matches it (any spelling); bounded. */
+export const matchingPersonIds = async (db: Db, q: string, limit = 500): Promise<string[]> => {
+  const norm = normalizeName(q);
+  const condition = /^\d{16}$/.test(q)
+    ? eq(persons.nik, q)
+    : or(
+        sql`${persons.nameNormalized} like ${`%${norm.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
+        sql`${persons.nameNormalized} % ${norm}`,
+      );
+  const rows = await db
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(isNull(persons.mergedIntoId), condition))
+    .limit(limit);
+  return rows.map((r) => r.id);
+};

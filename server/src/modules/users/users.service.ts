@@ -240,3 +240,46 @@ export const setUserActive = async (opts: {
   });
   return getUser(db, userId);
 };
+
+/** Does the user hold one of these roles at the centre? (Other modules check assignments through this.) */
+export const holdsRoleAt = async (
+  db: Db,
+  userId: string,
+  roles: Role[],
+  centerId: string,
+): Promise<boolean> => {
+  const [row] = await db
+    .select({ id: roleAssignments.id })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(
+      and(
+        eq(roleAssignments.userId, userId),
+        eq(roleAssignments.centerId, centerId),
+        inArray(roleAssignments.role, roles),
+        eq(users.active, true),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+};
+
+export const userNames = async (db: Db, ids: string[]): Promise<Map<string, string>> => {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+};
+
+/** Active social workers per centre, for routing by caseload. */
+export const socialWorkerCounts = async (db: Db): Promise<Map<string, number>> => {
+  const rows = await db
+    .select({
+      centerId: roleAssignments.centerId,
+      n: sql<number>`count(distinct ${roleAssignments.userId})::int`,
+    })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.role, 'social_worker'), eq(users.active, true)))
+    .groupBy(roleAssignments.centerId);
+  return new Map(rows.flatMap((r) => (r.centerId ? [[r.centerId, Number(r.n)] as const] : [])));
+};

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { cluster } from '../clusters.ts';
+import { limits } from '../limits.ts';
+import { pageOf, pageQuery } from '../paging.ts';
+import { intakeChannel, modality, serviceComponent, serviceComponents, urgency } from './components.ts';
+import { caseStage } from './stages.ts';
+
+export const riskLevels = ['low', 'medium', 'high'] as const;
+export const riskLevel = z.enum(riskLevels);
+
+export const providerKinds = ['this_center', 'other_center', 'partner'] as const;
+export const providerKind = z.enum(providerKinds);
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const createCaseInput = z
+  .object({
+    personId: z.uuid(),
+    centerId: z.uuid(),
+    clusters: z.array(cluster).min(1).max(8),
+    /** Children in special protection (AMPK): makes the case sensitive whatever the cluster. */
+    childSpecialProtection: z.boolean().default(false),
+    intakeChannel,
+    /** SERASI ticket code, referral letter number, directive… */
+    intakeReference: z.string().trim().max(100).nullish().transform((v) => v ?? null),
+    problem: text(4000),
+    urgency,
+    modality,
+    assignedWorkerId: z.string().min(1).max(64),
+    /** The centre Atensi ranked first; choosing another one needs `overrideReason`. */
+    recommendedCenterId: z.uuid().nullish().transform((v) => v ?? null),
+    overrideReason: z.string().trim().max(1000).nullish().transform((v) => v ?? null),
+  })
+  .superRefine((c, ctx) => {
+    if (c.recommendedCenterId && c.recommendedCenterId !== c.centerId && !c.overrideReason) {
+      ctx.addIssue({ code: 'custom', path: ['overrideReason'], message: 'validation.override_reason' });
+    }
+  });
+export type CreateCaseInput = z.infer<typeof createCaseInput>;
+
+export const changeStageInput = z.object({
+  to: caseStage,
+  note: z.string().trim().max(2000).nullish().transform((v) => v ?? null),
+  version: z.number().int().min(1),
+});
+export type ChangeStageInput = z.infer<typeof changeStageInput>;
+
+/** The ministry's outcome measures, recorded when the head approves closure. */
+export const terminationOutcomes = z.object({
+  basicNeedsMet: z.boolean(),
+  ownIncome: z.boolean(),
+  mobilityImproved: z.boolean(),
+  familyCanCare: z.boolean(),
+  /** Services complete ("tuntas"). */
+  servicesComplete: z.boolean(),
+  summary: text(4000),
+});
+export type TerminationOutcomes = z.infer<typeof terminationOutcomes>;
+
+export const approveClosureInput = z.object({ version: z.number().int().min(1), outcomes: terminationOutcomes });
+
+export const assessmentInput = z.object({
+  /** Need per ATENSI component: 0 none … 3 severe. Every component is scored. */
+  needs: z.object(Object.fromEntries(serviceComponents.map((c) => [c, z.number().int().min(0).max(3)])) as Record<
+    (typeof serviceComponents)[number],
+    z.ZodNumber
+  >),
+  riskLevel,
+  narrative: text(8000),
+  assessedOn: z.iso.date(),
+});
+export type AssessmentInput = z.infer<typeof assessmentInput>;
+
+export const planInput = z.object({
+  goals: z
+    .array(
+      z.object({
+        component: serviceComponent,
+        goal: text(1000),
+        plannedServices: text(2000),
+        targetDate: z.iso.date(),
+      }),
+    )
+    .min(1)
+    .max(30),
+});
+export type PlanInput = z.infer<typeof planInput>;
+
+export const serviceRecordInput = z.object({
+  component: serviceComponent,
+  serviceType: text(200),
+  deliveredOn: z.iso.date(),
+  description: text(4000),
+  quantity: z.number().int().min(1).max(1_000_000).default(1),
+  /** Integer rupiah; never a float. */
+  valueRupiah: z.number().int().min(0).max(1_000_000_000_000),
+  providerKind,
+  providerName: z.string().trim().max(200).nullish().transform((v) => v ?? null),
+});
+export type ServiceRecordInput = z.infer<typeof serviceRecordInput>;
+
+export const caseSummarySchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  personId: z.uuid(),
+  personName: z.string(),
+  nikMasked: z.string().nullable(),
+  centerId: z.uuid(),
+  clusters: z.array(cluster),
+  sensitive: z.boolean(),
+  stage: caseStage,
+  urgency,
+  modality,
+  assignedWorkerId: z.string(),
+  assignedWorkerName: z.string().nullable(),
+  openedAt: z.string(),
+  firstServiceAt: z.string().nullable(),
+  /** Hours from intake to the first service, when there was one. */
+  responseHours: z.number().nullable(),
+  version: z.number().int(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const timelineEntrySchema = z.object({
+  at: z.string(),
+  kind: z.enum(['opened', 'stage', 'assessment', 'plan', 'service', 'closure_requested', 'closure_approved', 'closure_rejected']),
+  by: z.string().nullable(),
+  summary: z.string(),
+});
+
+export const caseSchema = caseSummarySchema.extend({
+  childSpecialProtection: z.boolean(),
+  intakeChannel,
+  intakeReference: z.string().nullable(),
+  problem: z.string(),
+  previousStage: caseStage.nullable(),
+  recommendedCenterId: z.uuid().nullable(),
+  overrideReason: z.string().nullable(),
+  assessment: assessmentInput.extend({ assessorName: z.string().nullable() }).nullable(),
+  plan: planInput.nullable(),
+  services: z.array(
+    z.object({
+      id: z.uuid(),
+      component: serviceComponent,
+      serviceType: z.string(),
+      deliveredOn: z.string(),
+      description: z.string(),
+      quantity: z.number().int(),
+      valueRupiah: z.number().int(),
+      providerKind,
+      providerName: z.string().nullable(),
+      recordedBy: z.string().nullable(),
+    }),
+  ),
+  outcomes: terminationOutcomes.nullable(),
+  closedAt: z.string().nullable(),
+  timeline: z.array(timelineEntrySchema),
+  allowedNextStages: z.array(caseStage),
+});
+export type Case = z.infer<typeof caseSchema>;
+
+/** Search travels in the body (names, NIKs, case numbers stay out of URLs). */
+export const caseListInput = pageQuery.extend({
+  view: z.enum(['mine', 'center']).default('mine'),
+  centerId: z.uuid().optional(),
+  q: z.string().trim().max(limits.searchMax).optional(),
+  stage: caseStage.optional(),
+  cluster: cluster.optional(),
+  urgency: urgency.optional(),
+  assignedWorkerId: z.string().max(64).optional(),
+  /** Open cases with no service within this many days of intake. */
+  overdue: z.boolean().optional(),
+});
+export type CaseListInput = z.infer<typeof caseListInput>;
+export const casePage = pageOf(caseSummarySchema);
+
+export const routingQuery = z.object({
+  regionCode: z.string().trim().min(2).max(20),
+  modality,
+  /** Where the person was found (outreach GPS), when known: ranks by distance too. */
+  latitude: z.number().min(-11.5).max(6.5).nullish(),
+  longitude: z.number().min(94).max(141.5).nullish(),
+});
+export const recommendationSchema = z.object({
+  centerId: z.uuid(),
+  centerName: z.string(),
+  score: z.number(),
+  distanceKm: z.number().nullable(),
+  reasons: z.array(z.object({ code: z.string(), value: z.number().optional() })),
+  specialtyClusters: z.array(cluster),
+});

@@ -1,0 +1,43 @@
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/policy/policy.ts';
+import { cases } from './cases.tables.ts';
+
+/** What one user may see of cases: derived from their role assignments. */
+export type CaseViewer = {
+  userId: string;
+  /** Central staff: every non-sensitive case nationally (read only). */
+  national: boolean;
+  /** Centres where the user is head: every case there, sensitive ones too. */
+  headOf: string[];
+  /** Centres where the user is a social worker: the cases assigned to them. */
+  workerAt: string[];
+};
+
+export const caseViewer = (actor: Actor): CaseViewer => ({
+  userId: actor.userId,
+  national: actor.assignments.some((a) => a.role === 'central'),
+  headOf: actor.assignments.flatMap((a) => (a.role === 'center_head' && a.centerId ? [a.centerId] : [])),
+  workerAt: actor.assignments.flatMap((a) => (a.role === 'social_worker' && a.centerId ? [a.centerId] : [])),
+});
+
+type CaseRow = { centerId: string; assignedWorkerId: string; sensitive: boolean };
+
+export const canSeeCase = (v: CaseViewer, c: CaseRow): boolean => {
+  if (v.headOf.includes(c.centerId)) return true;
+  if (c.assignedWorkerId === v.userId && v.workerAt.includes(c.centerId)) return true;
+  return v.national && !c.sensitive;
+};
+
+/** Who may work on the case (stages, assessment, plan, services): its centre's head or its assigned worker. */
+export const canWorkOnCase = (v: CaseViewer, c: CaseRow): boolean =>
+  v.headOf.includes(c.centerId) || (c.assignedWorkerId === v.userId && v.workerAt.includes(c.centerId));
+
+/** The same rule as `canSeeCase`, as SQL for lists. */
+export const visibleCasesCondition = (v: CaseViewer): SQL => {
+  const ways: SQL[] = [];
+  if (v.headOf.length > 0) ways.push(inArray(cases.centerId, v.headOf));
+  if (v.workerAt.length > 0)
+    ways.push(and(eq(cases.assignedWorkerId, v.userId), inArray(cases.centerId, v.workerAt)) as SQL);
+  if (v.national) ways.push(eq(cases.sensitive, false));
+  return ways.length > 0 ? (or(...ways) as SQL) : sql`false`;
+};

@@ -1,0 +1,41 @@
+import { defineErrors } from '../../platform/errors/app-error.ts';
+
+export const caseError = defineErrors({
+  'case.not_found': { status: 404, message: { id: 'Kasus tidak ditemukan.', en: 'Case not found.' } },
+  'case.person_unknown': {
+    status: 400,
+    message: {
+      id: 'Penerima manfaat tidak ditemukan atau sudah digabung.',
+      en: 'The person does not exist or was merged.',
+    },
+  },
+  'case.worker_not_at_center': {
+    status: 400,
+    message: {
+      id: 'Pekerja sosial yang dipilih tidak bertugas di balai ini.',
+      en: 'The chosen social worker does not work at this centre.',
+    },
+  },
+  'case.transition_refused': {
+    status: 409,
+    message: {
+      id: 'Tahap {from} tidak dapat diubah ke {to} oleh peran Anda.',
+      en: 'Stage {from} cannot move to {to} with your role.',
+    },
+  },
+  'case.not_awaiting_closure': {
+    status: 409,
+    message: {
+      id: 'Kasus ini tidak sedang menunggu persetujuan terminasi.',
+      en: 'This case is not awaiting closure approval.',
+    },
+  },
+  'case.closed': { status: 409, message: { id: 'Kasus sudah ditutup.', en: 'The case is closed.' } },
+  'case.version_conflict': {
+    status: 409,
+    message: {
+      id: 'Kasus ini telah diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru.',
+      en: 'Someone else changed this case. Reload to see the latest version.',
+    },
+  },
+});

@@ -1,0 +1,217 @@
+import {
+  type Case,
+  type CaseListInput,
+  type CaseStage,
+  type CaseSummary,
+  type CreateCaseInput,
+  isSensitiveCase,
+  type Page,
+} from '@atensi/domain';
+import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
+import { diffRecords } from '../../platform/audit/changes.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { centerCodeOf } from '../centers/centers.service.ts';
+import { livePersonSummary, matchingPersonIds, personSummariesByIds } from '../persons/persons.service.ts';
+import { holdsRoleAt, userNames } from '../users/users.service.ts';
+import { type CaseViewer, canSeeCase, visibleCasesCondition } from './case-visibility.ts';
+import { caseError } from './cases.errors.ts';
+import { caseCounters, caseEvents, cases } from './cases.tables.ts';
+
+export type CaseRow = typeof cases.$inferSelect;
+
+/** Days from intake without any service after which an open case counts as overdue. */
+export const overdueDays = 7;
+
+const hoursBetween = (from: Date, to: Date | null) =>
+  to ? Math.round(((to.getTime() - from.getTime()) / 3_600_000) * 10) / 10 : null;
+
+const nextNumber = async (tx: Db, centerId: string, at: Date): Promise<string> => {
+  const year = at.getUTCFullYear();
+  const [row] = await tx
+    .insert(caseCounters)
+    .values({ centerId, year, lastSeq: 1 })
+    .onConflictDoUpdate({
+      target: [caseCounters.centerId, caseCounters.year],
+      set: { lastSeq: sql`${caseCounters.lastSeq} + 1` },
+    })
+    .returning({ lastSeq: caseCounters.lastSeq });
+  return `ATN-${year}-${await centerCodeOf(tx, centerId)}-${String(row!.lastSeq).padStart(5, '0')}`;
+};
+
+export const recordEvent = (
+  tx: Db,
+  e: { caseId: string; kind: string; context: AuditContext; summary: string; at?: Date },
+) =>
+  tx.insert(caseEvents).values({
+    id: uuidv7(),
+    caseId: e.caseId,
+    at: e.at ?? new Date(),
+    kind: e.kind,
+    actorId: e.context.actorId,
+    actorName: e.context.actorName,
+    summary: e.summary,
+  });
+
+export const createCase = async (opts: {
+  db: Db;
+  context: AuditContext;
+  input: CreateCaseInput;
+}): Promise<string> => {
+  const { db, context, input } = opts;
+  const person = await livePersonSummary(db, input.personId);
+  if (!person) {
+    throw caseError('case.person_unknown', {}, [
+      { path: 'personId', message: caseError('case.person_unknown').localised },
+    ]);
+  }
+  if (!(await holdsRoleAt(db, input.assignedWorkerId, ['social_worker', 'center_head'], input.centerId))) {
+    throw caseError('case.worker_not_at_center', {}, [
+      { path: 'assignedWorkerId', message: caseError('case.worker_not_at_center').localised },
+    ]);
+  }
+  const id = uuidv7();
+  const now = new Date();
+  await withAudit(db, context, async (tx, audit) => {
+    const number = await nextNumber(tx, input.centerId, now);
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        id,
+        number,
+        personId: input.personId,
+        centerId: input.centerId,
+        clusters: [...new Set(input.clusters)],
+        childSpecialProtection: input.childSpecialProtection,
+        sensitive: isSensitiveCase(input.clusters, input.childSpecialProtection),
+        intakeChannel: input.intakeChannel,
+        intakeReference: input.intakeReference,
+        problem: input.problem,
+        urgency: input.urgency,
+        modality: input.modality,
+        assignedWorkerId: input.assignedWorkerId,
+        stage: 'engagement',
+        recommendedCenterId: input.recommendedCenterId,
+        overrideReason:
+          input.recommendedCenterId && input.recommendedCenterId !== input.centerId
+            ? input.overrideReason
+            : null,
+        openedAt: now,
+      })
+      .returning();
+    await recordEvent(tx, {
+      caseId: id,
+      kind: 'opened',
+      context,
+      summary: `${number}: ${input.problem.slice(0, 200)}`,
+      at: now,
+    });
+    audit({
+      action: 'create',
+      entity: 'case',
+      entityId: id,
+      changes: diffRecords(null, row!, { personal: ['problem'] }),
+    });
+  });
+  return id;
+};
+
+export const loadCase = async (db: Db, id: string): Promise<CaseRow> => {
+  const [row] = await db.select().from(cases).where(eq(cases.id, id));
+  if (!row) throw caseError('case.not_found');
+  return row;
+};
+
+/** Loads a case the viewer may see; anything else is "not found" (no hint that it exists). */
+export const visibleCase = async (db: Db, viewer: CaseViewer, id: string): Promise<CaseRow> => {
+  const row = await loadCase(db, id);
+  if (!canSeeCase(viewer, row)) throw caseError('case.not_found');
+  return row;
+};
+
+const summaries = async (db: Db, rows: CaseRow[]): Promise<CaseSummary[]> => {
+  const [people, workers] = await Promise.all([
+    personSummariesByIds(db, [...new Set(rows.map((r) => r.personId))]),
+    userNames(db, [...new Set(rows.map((r) => r.assignedWorkerId))]),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    personId: r.personId,
+    personName: people.get(r.personId)?.fullName ?? '',
+    nikMasked: people.get(r.personId)?.nikMasked ?? null,
+    centerId: r.centerId,
+    clusters: r.clusters as CaseSummary['clusters'],
+    sensitive: r.sensitive,
+    stage: r.stage as CaseStage,
+    urgency: r.urgency as CaseSummary['urgency'],
+    modality: r.modality as CaseSummary['modality'],
+    assignedWorkerId: r.assignedWorkerId,
+    assignedWorkerName: workers.get(r.assignedWorkerId) ?? null,
+    openedAt: r.openedAt.toISOString(),
+    firstServiceAt: r.firstServiceAt?.toISOString() ?? null,
+    responseHours: hoursBetween(r.openedAt, r.firstServiceAt),
+    version: r.version,
+  }));
+};
+
+export const caseSummary = async (db: Db, row: CaseRow): Promise<CaseSummary> =>
+  (await summaries(db, [row]))[0]!;
+
+/** "My cases" or a centre's cases, filtered; search by case number, name (any spelling) or NIK. */
+export const listCases = async (
+  db: Db,
+  viewer: CaseViewer,
+  input: CaseListInput,
+  now = new Date(),
+): Promise<Page<CaseSummary>> => {
+  const conditions: SQL[] = [visibleCasesCondition(viewer)];
+  if (input.view === 'mine') conditions.push(eq(cases.assignedWorkerId, viewer.userId));
+  if (input.centerId) conditions.push(eq(cases.centerId, input.centerId));
+  if (input.stage) conditions.push(eq(cases.stage, input.stage));
+  if (input.cluster) conditions.push(sql`${input.cluster} = any(${cases.clusters})`);
+  if (input.urgency) conditions.push(eq(cases.urgency, input.urgency));
+  if (input.assignedWorkerId) conditions.push(eq(cases.assignedWorkerId, input.assignedWorkerId));
+  if (input.overdue) {
+    conditions.push(isNull(cases.firstServiceAt), isNull(cases.closedAt));
+    conditions.push(lt(cases.openedAt, new Date(now.getTime() - overdueDays * 86_400_000)));
+  }
+  const q = input.q?.trim();
+  if (q) {
+    if (/^ATN-/i.test(q)) conditions.push(eq(cases.number, q.toUpperCase()));
+    else {
+      const ids = await matchingPersonIds(db, q);
+      conditions.push(ids.length > 0 ? inArray(cases.personId, ids) : sql`false`);
+    }
+  }
+  const where = and(...conditions);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(cases)
+      .where(where)
+      .orderBy(desc(cases.openedAt), asc(cases.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(cases).where(where),
+  ]);
+  return {
+    items: await summaries(db, rows),
+    total: Number(count?.n ?? 0),
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+};
+
+/** Number of open cases per centre, for routing by caseload. */
+export const openCaseCounts = async (db: Db): Promise<Map<string, number>> => {
+  const rows = await db
+    .select({ centerId: cases.centerId, n: sql<number>`count(*)::int` })
+    .from(cases)
+    .where(isNull(cases.closedAt))
+    .groupBy(cases.centerId);
+  return new Map(rows.map((r) => [r.centerId, Number(r.n)]));
+};
+
+export type { Case };
