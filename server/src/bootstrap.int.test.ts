@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/db.ts';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
-import { demoCenters } from './cli/demo/centers.data.ts';
+import { demoCenterCodes, demoCenters } from './cli/demo/centers.data.ts';
 import { demoUsers } from './cli/demo/users.data.ts';
 import { verifyAuditChain } from './platform/audit/verify-chain.ts';
 import { loadConfig } from './platform/config.ts';
@@ -37,6 +37,13 @@ describe('bootstrap', () => {
     const after1 = await counts(database.db);
     expect(after1.centers).toBe(demoCenters.length);
     expect(after1.users).toBe(demoUsers.length);
+    // The seeds' example: an ODGJ case in an NTT village routed to the nearest covering balai,
+    // historically a children's balai, as the first recommendation.
+    const [odgj] = rowsOf<{ code: string; specialty: string[]; first: boolean }>(
+      await database.db.execute(sql`select c.code, c.specialty_clusters as specialty, k.recommended_center_id = k.center_id as first
+        from cases k join centers c on c.id = k.center_id where 'odgj' = any(k.clusters)`),
+    );
+    expect(odgj).toEqual({ code: demoCenterCodes.kupang, specialty: ['child'], first: true });
     const second = await bootstrap(database, config);
     expect(second).toMatchObject({ demoLoaded: false, regionsInserted: 0, setupToken: null });
     expect(await counts(database.db)).toEqual(after1);

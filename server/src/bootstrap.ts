@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { createCase } from './modules/cases/cases.service.ts';
+import { recommendCenters } from './modules/cases/recommend-centers.ts';
 import { centerIdByCode, createCenter } from './modules/centers/centers.service.ts';
 import { centers } from './modules/centers/centers.tables.ts';
+import { createPerson } from './modules/persons/persons.service.ts';
 import { loadRegions } from './modules/regions/load-regions.ts';
 import { createFirstAdmin, issueSetupToken, systemContext, userCount } from './modules/users/first-admin.ts';
 import { createUser } from './modules/users/users.service.ts';
@@ -15,21 +18,41 @@ export type BootstrapReport = {
   adminCreated: boolean;
 };
 
-/** Demo centres and one user per role in two of them; only into an empty database. */
+/** Demo centres, one user per role in two of them, a few people and cases; only into an empty database. */
 export const loadDemoData = async (db: Db): Promise<boolean> => {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(centers);
   if (Number(row?.n ?? 0) > 0 || (await userCount(db)) > 0) return false;
   const { demoCenters } = await import('./cli/demo/centers.data.ts');
   const { demoUsers, demoPassword } = await import('./cli/demo/users.data.ts');
   for (const input of demoCenters) await createCenter({ db, context: systemContext, input });
+  const userIds = new Map<string, string>();
   for (const u of demoUsers) {
     const roles = [];
-    for (const r of u.roles)
+    for (const r of u.roles) {
       roles.push({ role: r.role, centerId: r.centerCode ? await centerIdByCode(db, r.centerCode) : null });
-    await createUser({
+    }
+    const input = { name: u.name, email: u.email, username: u.username, password: demoPassword, roles };
+    userIds.set(u.username, (await createUser({ db, context: systemContext, input })).id);
+  }
+  const { demoCases } = await import('./cli/demo/cases.data.ts');
+  for (const d of demoCases) {
+    const centerId = (await centerIdByCode(db, d.center))!;
+    const personId = await createPerson({ db, context: systemContext, input: { ...d.person, centerId } });
+    // Routed as a worker would: the first recommendation for the person's village.
+    const [first] = await recommendCenters(db, { regionCode: d.person.regionCode, modality: d.modality });
+    await createCase({
       db,
       context: systemContext,
-      input: { name: u.name, email: u.email, username: u.username, password: demoPassword, roles },
+      input: {
+        ...d.case,
+        personId,
+        centerId,
+        modality: d.modality,
+        intakeReference: null,
+        assignedWorkerId: userIds.get(d.worker)!,
+        recommendedCenterId: first?.centerId ?? null,
+        overrideReason: first && first.centerId !== centerId ? 'Data demo: dekat dengan keluarga.' : null,
+      },
     });
   }
   return true;

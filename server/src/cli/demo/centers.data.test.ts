@@ -124,7 +124,7 @@ describe('demo users', () => {
   });
 
   it('hold every centre role in both demo centres', () => {
-    for (const centerCode of Object.values(demoCenterCodes)) {
+    for (const centerCode of [demoCenterCodes.bekasi, demoCenterCodes.temanggung]) {
       const held = new Set(
         demoUsers.flatMap((u) => u.roles.filter((r) => r.centerCode === centerCode).map((r) => r.role)),
       );

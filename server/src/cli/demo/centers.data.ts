@@ -12,6 +12,8 @@ import { type Cluster, type CreateCenterInput, clusters, type Facility } from '@
 export const demoCenterCodes = {
   bekasi: 'BRSEGP-PANGUDI-LUHUR',
   temanggung: 'BBRSPD-KARTINI',
+  /** A children's balai in NTT: the seeds' ODGJ example is routed here. */
+  kupang: 'BRSAMPK-NAIBONAT',
 } as const;
 
 type Entry = Omit<CreateCenterInput, 'serviceClusters' | 'facilities' | 'specialtyClusters' | 'street'> & {
@@ -657,7 +659,7 @@ export const demoCenters: CreateCenterInput[] = [
     coverage: ['52'],
   }),
   center({
-    code: 'BRSAMPK-NAIBONAT',
+    code: demoCenterCodes.kupang,
     name: 'Balai Rehabilitasi Sosial Anak yang Memerlukan Perlindungan Khusus "Naibonat" di Kupang',
     type: 'balai',
     street: 'Jl. Timor Raya Km 37, Naibonat',

@@ -48,4 +48,8 @@ export const demoUsers: DemoUser[] = [
   user('Budi Santoso', 'ska.temanggung', 'shop_manager', temanggung),
   user('Endah Puspitasari', 'keuangan.temanggung', 'finance', temanggung),
   user('Yohanes Budi Raharjo', 'lks.temanggung', 'partner', temanggung),
+
+  // Balai "Naibonat" di Kupang: the multi-function example of the seeds
+  user('Yosef Nahak Seran', 'kepala.kupang', 'center_head', demoCenterCodes.kupang),
+  user('Maria Magdalena Bria', 'peksos.kupang', 'social_worker', demoCenterCodes.kupang),
 ];
