@@ -1,9 +1,10 @@
 import { type Role, roles } from '@atensi/domain';
 import { eq } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCenter, buildUser, createTestApp, signIn, type TestContext, testOrigin } from '../test/app.ts';
 import { createCase } from './modules/cases/cases.service.ts';
-import { cases } from './modules/cases/cases.tables.ts';
+import { casePlacements, cases } from './modules/cases/cases.tables.ts';
 import { getCenter } from './modules/centers/centers.service.ts';
 import { addFamilyMember } from './modules/persons/family.ts';
 import { createPerson } from './modules/persons/persons.service.ts';
@@ -270,6 +271,20 @@ const samples: Record<string, Sample> = {
   'POST /api/cases/:id/services': {
     status: 200,
     calls: async (ctx) => [{ url: `/api/cases/${await freshCase(ctx)}/services`, payload: serviceBody }],
+  },
+  'POST /api/cases/:id/placement': {
+    status: 200,
+    calls: async (ctx) => [{ url: `/api/cases/${await freshCase(ctx)}/placement` }],
+  },
+  'POST /api/cases/:id/placement/end': {
+    status: 200,
+    calls: async (ctx) => {
+      const id = await freshCase(ctx);
+      await ctx.t.database.db
+        .insert(casePlacements)
+        .values({ id: uuidv7(), caseId: id, centerId: ctx.ownCenter, startedAt: new Date() });
+      return [{ url: `/api/cases/${id}/placement/end`, payload: { reason: 'Pulang ke keluarga' } }];
+    },
   },
   'POST /api/cases/:id/closure': {
     status: 200,

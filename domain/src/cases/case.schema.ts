@@ -86,6 +86,8 @@ export const planInput = z.object({
 });
 export type PlanInput = z.infer<typeof planInput>;
 
+export const endPlacementInput = z.object({ reason: z.string().trim().min(3).max(500) });
+
 export const serviceRecordInput = z.object({
   component: serviceComponent,
   serviceType: text(200),
@@ -123,7 +125,18 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 export const timelineEntrySchema = z.object({
   at: z.string(),
-  kind: z.enum(['opened', 'stage', 'assessment', 'plan', 'service', 'closure_requested', 'closure_approved', 'closure_rejected']),
+  kind: z.enum([
+    'opened',
+    'stage',
+    'assessment',
+    'plan',
+    'service',
+    'placement',
+    'placement_ended',
+    'closure_requested',
+    'closure_approved',
+    'closure_rejected',
+  ]),
   by: z.string().nullable(),
   summary: z.string(),
 });
@@ -153,6 +166,8 @@ export const caseSchema = caseSummarySchema.extend({
     }),
   ),
   outcomes: terminationOutcomes.nullable(),
+  /** The open residential placement (a bed at a balai), if any. */
+  placement: z.object({ centerId: z.uuid(), startedAt: z.string() }).nullable(),
   closedAt: z.string().nullable(),
   timeline: z.array(timelineEntrySchema),
   allowedNextStages: z.array(caseStage),

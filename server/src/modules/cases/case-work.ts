@@ -12,15 +12,24 @@ import {
   type ServiceRecordInput,
   type TerminationOutcomes,
 } from '@atensi/domain';
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { occupyBed, releaseBed } from '../centers/centers.service.ts';
 import { type CaseViewer, canWorkOnCase } from './case-visibility.ts';
 import { caseError } from './cases.errors.ts';
 import { type CaseRow, caseSummary, recordEvent, visibleCase } from './cases.service.ts';
-import { caseAssessments, caseEvents, caseOutcomes, casePlans, caseServices, cases } from './cases.tables.ts';
+import {
+  caseAssessments,
+  caseEvents,
+  caseOutcomes,
+  casePlacements,
+  casePlans,
+  caseServices,
+  cases,
+} from './cases.tables.ts';
 
 /** The role the viewer acts in at this case's centre: head when they are one. */
 const roleAt = (v: CaseViewer, c: CaseRow): Role =>
@@ -53,6 +62,10 @@ export const readCase = async (opts: {
     .where(eq(caseServices.caseId, id))
     .orderBy(asc(caseServices.deliveredOn), asc(caseServices.createdAt));
   const [outcome] = await db.select().from(caseOutcomes).where(eq(caseOutcomes.caseId, id));
+  const [placement] = await db
+    .select()
+    .from(casePlacements)
+    .where(and(eq(casePlacements.caseId, id), isNull(casePlacements.endedAt)));
   const events = await db
     .select()
     .from(caseEvents)
@@ -95,6 +108,9 @@ export const readCase = async (opts: {
       recordedBy: s.recordedBy,
     })),
     outcomes: outcome?.outcomes ?? null,
+    placement: placement
+      ? { centerId: placement.centerId, startedAt: placement.startedAt.toISOString() }
+      : null,
     closedAt: row.closedAt?.toISOString() ?? null,
     timeline: events.map((e) => ({
       at: e.at.toISOString(),
@@ -275,4 +291,51 @@ export const recordService = (opts: {
         summary: `${input.component}: ${input.serviceType} (${formatRupiah(input.valueRupiah)})`,
       },
     };
+  });
+
+/**
+ * Residential placement at the case's balai: takes one bed (refused when none is free,
+ * also under concurrency) and holds it until the placement ends.
+ */
+export const placeResident = (opts: { db: Db; context: AuditContext; viewer: CaseViewer; id: string }) =>
+  workOnCase(opts, async (tx, row) => {
+    refuseWhenClosed(row);
+    const [open] = await tx
+      .select({ id: casePlacements.id })
+      .from(casePlacements)
+      .where(and(eq(casePlacements.caseId, row.id), isNull(casePlacements.endedAt)));
+    if (open) throw caseError('case.already_placed');
+    const beds = await occupyBed(tx, row.centerId);
+    await tx
+      .insert(casePlacements)
+      .values({ id: uuidv7(), caseId: row.id, centerId: row.centerId, startedAt: new Date() });
+    return {
+      event: {
+        kind: 'placement',
+        summary: `Penempatan residensial (${beds.occupiedBeds}/${beds.bedCapacity} tempat tidur terisi)`,
+      },
+    };
+  });
+
+/** Ends the open placement and gives the bed back. */
+export const endPlacement = (opts: {
+  db: Db;
+  context: AuditContext;
+  viewer: CaseViewer;
+  id: string;
+  reason: string;
+}) =>
+  workOnCase(opts, async (tx, row) => {
+    const [open] = await tx
+      .select()
+      .from(casePlacements)
+      .where(and(eq(casePlacements.caseId, row.id), isNull(casePlacements.endedAt)))
+      .for('update');
+    if (!open) throw caseError('case.not_placed');
+    await tx
+      .update(casePlacements)
+      .set({ endedAt: new Date(), endReason: opts.reason })
+      .where(eq(casePlacements.id, open.id));
+    await releaseBed(tx, open.centerId);
+    return { event: { kind: 'placement_ended', summary: `Penempatan berakhir: ${opts.reason}` } };
   });

@@ -30,6 +30,17 @@ export const caseError = defineErrors({
       en: 'This case is not awaiting closure approval.',
     },
   },
+  'case.already_placed': {
+    status: 409,
+    message: {
+      id: 'Kasus ini sudah memiliki penempatan yang berjalan.',
+      en: 'This case already has an open placement.',
+    },
+  },
+  'case.not_placed': {
+    status: 409,
+    message: { id: 'Kasus ini tidak sedang ditempatkan.', en: 'This case has no open placement.' },
+  },
   'case.closed': { status: 409, message: { id: 'Kasus sudah ditutup.', en: 'The case is closed.' } },
   'case.version_conflict': {
     status: 409,

@@ -6,6 +6,7 @@ import {
   caseSchema,
   changeStageInput,
   createCaseInput,
+  endPlacementInput,
   planInput,
   recommendationSchema,
   routingQuery,
@@ -20,6 +21,8 @@ import { caseViewer } from './case-visibility.ts';
 import {
   approveClosure,
   changeStage,
+  endPlacement,
+  placeResident,
   readCase,
   recordAssessment,
   recordPlan,
@@ -164,6 +167,35 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         viewer: caseViewer(request.actor!),
         id: request.params.id,
         input: request.body,
+      });
+      return after(request);
+    },
+  });
+
+  app.post('/api/cases/:id/placement', {
+    config: { policy: casePolicy.work },
+    schema: { ...base, summary: 'Tempatkan di balai (memakai satu tempat tidur)' },
+    handler: async (request) => {
+      await placeResident({
+        db,
+        context: request.auditContext,
+        viewer: caseViewer(request.actor!),
+        id: request.params.id,
+      });
+      return after(request);
+    },
+  });
+
+  app.post('/api/cases/:id/placement/end', {
+    config: { policy: casePolicy.work },
+    schema: { ...base, summary: 'Akhiri penempatan (tempat tidur kembali kosong)', body: endPlacementInput },
+    handler: async (request) => {
+      await endPlacement({
+        db,
+        context: request.auditContext,
+        viewer: caseViewer(request.actor!),
+        id: request.params.id,
+        reason: request.body.reason,
       });
       return after(request);
     },

@@ -154,3 +154,25 @@ export const caseOutcomes = pgTable('case_outcomes', {
   approvedBy: text('approved_by'),
   approvedAt: timestamp('approved_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
+
+/** Residential placement of a case at a balai: holds one bed until it ends. */
+export const casePlacements = pgTable(
+  'case_placements',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: text('end_reason'),
+  },
+  (t) => [
+    // One open placement per case.
+    uniqueIndex('case_placements_open_idx').on(t.caseId).where(sql`${t.endedAt} is null`),
+    index('case_placements_center_idx').on(t.centerId, t.endedAt),
+  ],
+);

@@ -13,6 +13,13 @@ export const centerError = defineErrors({
     status: 400,
     message: { id: 'Wilayah {code} tidak dikenal.', en: 'Region {code} is unknown.' },
   },
+  'center.no_free_bed': {
+    status: 409,
+    message: {
+      id: 'Tidak ada tempat tidur kosong di balai ini. Pilih balai lain dari rekomendasi.',
+      en: 'No free bed at this centre. Choose another centre from the recommendations.',
+    },
+  },
   'center.version_conflict': {
     status: 409,
     message: {

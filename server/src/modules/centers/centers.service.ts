@@ -299,3 +299,41 @@ export const centerCodeOf = async (db: Db, id: string): Promise<string> => {
   if (!row) throw centerError('center.not_found');
   return row.code;
 };
+
+/**
+ * Takes one bed at the centre inside the caller's transaction, or refuses when none is free.
+ * One conditional UPDATE: concurrent placements into the last bed cannot both win.
+ */
+export const occupyBed = async (
+  tx: Db,
+  centerId: string,
+): Promise<{ occupiedBeds: number; bedCapacity: number }> => {
+  const [row] = await tx
+    .update(centers)
+    .set({
+      occupiedBeds: sql`${centers.occupiedBeds} + 1`,
+      version: sql`${centers.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(centers.id, centerId),
+        sql`${centers.occupiedBeds} < ${centers.bedCapacity}`,
+        isNull(centers.archivedAt),
+      ),
+    )
+    .returning({ occupiedBeds: centers.occupiedBeds, bedCapacity: centers.bedCapacity });
+  if (!row) throw centerError('center.no_free_bed');
+  return row;
+};
+
+export const releaseBed = async (tx: Db, centerId: string): Promise<void> => {
+  await tx
+    .update(centers)
+    .set({
+      occupiedBeds: sql`greatest(${centers.occupiedBeds} - 1, 0)`,
+      version: sql`${centers.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(eq(centers.id, centerId));
+};
