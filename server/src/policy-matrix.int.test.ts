@@ -272,6 +272,23 @@ const samples: Record<string, Sample> = {
     status: 200,
     calls: async (ctx) => [{ url: `/api/cases/${await freshCase(ctx)}/services`, payload: serviceBody }],
   },
+  'POST /api/cases/export': {
+    status: 200,
+    calls: async () => [{ url: '/api/cases/export', payload: { view: 'center' } }],
+  },
+  'GET /api/cases/:id/summary.pdf': {
+    status: 200,
+    calls: async (ctx) => [{ url: `/api/cases/${await freshCase(ctx)}/summary.pdf` }],
+  },
+  'POST /api/cases/:id/referral-letter': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/cases/${await freshCase(ctx)}/referral-letter`,
+        payload: { letterNumber: '1/2026', recipient: 'Dinas Sosial', purpose: 'Pendaftaran PKH' },
+      },
+    ],
+  },
   'POST /api/cases/:id/placement': {
     status: 200,
     calls: async (ctx) => [{ url: `/api/cases/${await freshCase(ctx)}/placement` }],

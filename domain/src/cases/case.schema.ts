@@ -86,6 +86,17 @@ export const planInput = z.object({
 });
 export type PlanInput = z.infer<typeof planInput>;
 
+export const referralLetterInput = z.object({
+  /** Letter number as the centre's registry gives it. */
+  letterNumber: z.string().trim().min(1).max(100),
+  recipient: z.string().trim().min(3).max(300),
+  purpose: z.string().trim().min(5).max(2000),
+});
+export type ReferralLetterInput = z.infer<typeof referralLetterInput>;
+
+/** The most rows one export may hold: narrow the filters beyond that. */
+export const caseExportMax = 5000;
+
 export const endPlacementInput = z.object({ reason: z.string().trim().min(3).max(500) });
 
 export const serviceRecordInput = z.object({

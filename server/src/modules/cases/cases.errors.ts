@@ -41,6 +41,13 @@ export const caseError = defineErrors({
     status: 409,
     message: { id: 'Kasus ini tidak sedang ditempatkan.', en: 'This case has no open placement.' },
   },
+  'case.export_too_large': {
+    status: 400,
+    message: {
+      id: 'Hasil terlalu banyak untuk diekspor ({total} kasus, maksimal {max}). Persempit filter.',
+      en: 'Too many results to export ({total} cases, at most {max}). Narrow the filters.',
+    },
+  },
   'case.closed': { status: 409, message: { id: 'Kasus sudah ditutup.', en: 'The case is closed.' } },
   'case.version_conflict': {
     status: 409,

@@ -9,6 +9,7 @@ import {
   endPlacementInput,
   planInput,
   recommendationSchema,
+  referralLetterInput,
   routingQuery,
   serviceRecordInput,
 } from '@atensi/domain';
@@ -17,6 +18,7 @@ import { z } from 'zod';
 import type { AuditContext } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
+import { caseSummaryPdf, exportCases, referralLetterPdf } from './case-documents.ts';
 import { caseViewer } from './case-visibility.ts';
 import {
   approveClosure,
@@ -57,6 +59,66 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       response: { 200: casePage },
     },
     handler: (request) => listCases(db, caseViewer(request.actor!), request.body),
+  });
+
+  app.post('/api/cases/export', {
+    config: { policy: casePolicy.list },
+    schema: {
+      tags: ['cases'],
+      summary: 'Ekspor daftar kasus terfilter ke XLSX (NIK tersamar)',
+      body: caseListInput,
+    },
+    handler: async (request, reply) => {
+      const file = await exportCases(db, caseViewer(request.actor!), request.body);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="kasus-atensi-${new Date().toISOString().slice(0, 10)}.xlsx"`,
+        )
+        .send(file);
+    },
+  });
+
+  app.get('/api/cases/:id/summary.pdf', {
+    config: { policy: casePolicy.read },
+    schema: { tags: ['cases'], summary: 'Ringkasan kasus (PDF, kop balai)', params: idParams },
+    handler: async (request, reply) => {
+      const pdf = await caseSummaryPdf({
+        db,
+        context: request.auditContext,
+        viewer: caseViewer(request.actor!),
+        id: request.params.id,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'attachment; filename="ringkasan-kasus.pdf"')
+        .send(pdf);
+    },
+  });
+
+  app.post('/api/cases/:id/referral-letter', {
+    config: { policy: casePolicy.work },
+    schema: {
+      tags: ['cases'],
+      summary: 'Surat rujukan (PDF, kop balai; dicatat di log audit)',
+      params: idParams,
+      body: referralLetterInput,
+    },
+    handler: async (request, reply) => {
+      const viewer = caseViewer(request.actor!);
+      const pdf = await referralLetterPdf({
+        db,
+        context: request.auditContext,
+        viewer,
+        id: request.params.id,
+        input: request.body,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'attachment; filename="surat-rujukan.pdf"')
+        .send(pdf);
+    },
   });
 
   app.post('/api/cases', {

@@ -402,3 +402,23 @@ export const matchingPersonIds = async (db: Db, q: string, limit = 500): Promise
     .limit(limit);
   return rows.map((r) => r.id);
 };
+
+/** What a letter about a person states: identity and address, read without a second audit row (the caller audits the document). */
+export const personForDocument = async (db: Db, id: string) => {
+  const row = await loadPerson(db, id);
+  const lineage = await getRegionWithLineage(db, row.regionCode);
+  const place = (lineage?.lineage ?? [])
+    .map((r) => r.name)
+    .reverse()
+    .join(', ');
+  const rtRw = row.rt || row.rw ? `RT ${row.rt ?? '-'}/RW ${row.rw ?? '-'}` : null;
+  return {
+    fullName: row.fullName,
+    nik: row.nik,
+    sex: row.sex,
+    birthDate: row.birthDate,
+    birthYearEstimate: row.birthYearEstimate,
+    birthPlace: row.birthPlace,
+    address: [row.street, rtRw, place].filter(Boolean).join(', '),
+  };
+};
