@@ -8,6 +8,8 @@ export class ApiRequestError extends Error {
   readonly code: string;
   readonly fields: ApiErrorField[];
   readonly requestId: string | undefined;
+  /** Facts about the error, e.g. `existingPersonId` when a NIK is already registered. */
+  readonly details: Record<string, unknown>;
 
   constructor(status: number, body: ApiError) {
     super(body.message);
@@ -15,6 +17,7 @@ export class ApiRequestError extends Error {
     this.code = body.code;
     this.fields = body.fields ?? [];
     this.requestId = body.requestId;
+    this.details = body.details ?? {};
   }
 }
 

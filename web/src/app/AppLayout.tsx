@@ -10,6 +10,7 @@ import {
   IconListSearch,
   IconLogout,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
@@ -20,7 +21,12 @@ import { notify } from '../components/notify';
 import { errorMessage } from '../components/PageStates';
 import { languages } from '../i18n';
 
-type NavItem = { to: '/' | '/balai' | '/pengguna' | '/audit'; label: string; icon: ReactNode; show: boolean };
+type NavItem = {
+  to: '/' | '/balai' | '/penerima-manfaat' | '/pengguna' | '/audit';
+  label: string;
+  icon: ReactNode;
+  show: boolean;
+};
 
 export function AppLayout({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
@@ -36,6 +42,12 @@ export function AppLayout({ me }: { me: Me }) {
       label: t('nav.centers'),
       icon: <IconBuildingCommunity size={18} aria-hidden />,
       show: true,
+    },
+    {
+      to: '/penerima-manfaat',
+      label: t('nav.persons'),
+      icon: <IconUsersGroup size={18} aria-hidden />,
+      show: can(me, 'person.search'),
     },
     {
       to: '/pengguna',

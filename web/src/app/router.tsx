@@ -19,6 +19,9 @@ import { CenterCreatePage, CenterEditPage } from '../features/centers/CenterForm
 import { CentersListPage } from '../features/centers/CentersListPage';
 import { parseCenterSearch } from '../features/centers/centerSearch';
 import { HomePage } from '../features/home/HomePage';
+import { PersonDetailPage } from '../features/persons/PersonDetailPage';
+import { PersonCreatePage, PersonEditPage } from '../features/persons/PersonFormPages';
+import { PersonsListPage } from '../features/persons/PersonsListPage';
 import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserDetailPage } from '../features/users/UserDetailPage';
 import { UsersListPage } from '../features/users/UsersListPage';
@@ -110,6 +113,28 @@ export const centerEditRoute = createRoute({
   component: CenterEditPage,
 });
 
+/** Persons: no search params at all (names and NIKs never go into the URL); the id in the path is fine. */
+const personsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/penerima-manfaat',
+  component: PersonsListPage,
+});
+const personNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/penerima-manfaat/baru',
+  component: PersonCreatePage,
+});
+export const personDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/penerima-manfaat/$id',
+  component: PersonDetailPage,
+});
+export const personEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/penerima-manfaat/$id/ubah',
+  component: PersonEditPage,
+});
+
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/pengguna',
@@ -136,6 +161,10 @@ const routeTree = rootRoute.addChildren([
     centerNewRoute,
     centerDetailRoute,
     centerEditRoute,
+    personsRoute,
+    personNewRoute,
+    personDetailRoute,
+    personEditRoute,
     usersRoute,
     userNewRoute,
     userDetailRoute,

@@ -9,7 +9,7 @@ import {
 } from '@atensi/domain';
 import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
+import { type AuditContext, type AuditRecord, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { centerCodeOf } from '../centers/centers.service.ts';
@@ -215,3 +215,37 @@ export const openCaseCounts = async (db: Db): Promise<Map<string, number>> => {
 };
 
 export type { Case };
+
+/** For a person merge: the merged record's cases now belong to the survivor (same transaction). */
+export const reassignCases = async (
+  tx: Db,
+  audit: (r: AuditRecord) => void,
+  from: { personId: string },
+  to: { personId: string },
+  context: AuditContext,
+): Promise<number> => {
+  const moved = await tx
+    .update(cases)
+    .set({ personId: to.personId, version: sql`${cases.version} + 1`, updatedAt: new Date() })
+    .where(eq(cases.personId, from.personId))
+    .returning({ id: cases.id });
+  for (const c of moved) {
+    await recordEvent(tx, {
+      caseId: c.id,
+      kind: 'stage',
+      context,
+      summary: 'Data penerima manfaat digabungkan; kasus mengikuti data yang dipertahankan.',
+    });
+    audit({
+      action: 'update',
+      entity: 'case',
+      entityId: c.id,
+      changes: [{ field: 'personId', before: from.personId, after: to.personId }],
+    });
+  }
+  return moved.length;
+};
+
+/** SQL for "persons with a case at one of these centres", for the persons module's scope. */
+export const personsServedAt = (centerIds: string[]) =>
+  sql`(select ${cases.personId} from ${cases} where ${inArray(cases.centerId, centerIds)})`;

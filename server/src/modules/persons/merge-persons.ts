@@ -1,7 +1,7 @@
 import type { MergePersonsInput } from '@atensi/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
+import { type AuditContext, type AuditRecord, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { personError } from './persons.errors.ts';
@@ -14,11 +14,21 @@ import { personMerges, personRelations, persons } from './persons.tables.ts';
  * become aliases; the survivor takes NIK/KK/phone only where it had none. Later modules that
  * own records of a person (cases, services) move theirs in the same transaction.
  */
+export type MergeHook = (
+  tx: Db,
+  audit: (r: AuditRecord) => void,
+  from: { personId: string },
+  to: { personId: string },
+  context: AuditContext,
+) => Promise<unknown>;
+
 export const mergePersons = async (opts: {
   db: Db;
   context: AuditContext;
   input: MergePersonsInput;
   scope: PersonScope;
+  /** What other modules move from the merged person to the survivor (cases…), in the same transaction. */
+  moveRecords?: MergeHook[];
 }): Promise<void> => {
   const { db, context, input, scope } = opts;
   if (input.survivorId === input.mergedId) throw personError('person.merge_same');
@@ -81,6 +91,9 @@ export const mergePersons = async (opts: {
           sql`not exists (select 1 from ${personRelations} r2 where r2.person_id = ${personRelations.personId} and r2.related_person_id = ${survivor.id})`,
         ),
       );
+    for (const move of opts.moveRecords ?? []) {
+      await move(tx, audit, { personId: merged.id }, { personId: survivor.id }, context);
+    }
     const mergeId = uuidv7();
     await tx.insert(personMerges).values({
       id: mergeId,

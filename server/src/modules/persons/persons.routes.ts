@@ -13,6 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
 import { centerScope } from '../../platform/policy/policy.ts';
+import { personsServedAt, reassignCases } from '../cases/cases.service.ts';
 import { addFamilyMember, removeFamilyMember } from './family.ts';
 import { findDuplicates } from './find-duplicates.ts';
 import { mergePersons } from './merge-persons.ts';
@@ -33,7 +34,8 @@ export const personRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       body: personSearchInput,
       response: { 200: personPage },
     },
-    handler: (request) => searchPersons(db, request.body, centerScope(request.actor, personPolicy.search)),
+    handler: (request) =>
+      searchPersons(db, request.body, centerScope(request.actor, personPolicy.search), personsServedAt),
   });
 
   app.post('/api/persons/duplicates', {
@@ -76,6 +78,7 @@ export const personRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         context: request.auditContext,
         id: request.params.id,
         scope: centerScope(request.actor, personPolicy.read),
+        servedBy: personsServedAt,
       }),
   });
 
@@ -154,7 +157,13 @@ export const personRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     handler: async (request) => {
       const scope = centerScope(request.actor, personPolicy.merge);
-      await mergePersons({ db, context: request.auditContext, input: request.body, scope });
+      await mergePersons({
+        db,
+        context: request.auditContext,
+        input: request.body,
+        scope,
+        moveRecords: [reassignCases],
+      });
       return readPerson({ db, context: request.auditContext, id: request.body.survivorId, scope });
     },
   });

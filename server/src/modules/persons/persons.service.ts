@@ -22,11 +22,32 @@ import { personMerges, personRelations, persons } from './persons.tables.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
 
-/** Which persons a user may see: all, or those registered at these centres. */
+/**
+ * Which persons a user may see: all, or those registered at these centres or served by them
+ * in a case (`servedBy`: the ids of persons with a case at one of the centres, from the cases
+ * module, which owns that fact).
+ */
 export type PersonScope = 'all' | string[];
+export type ServedBy = (centerIds: string[]) => SQL;
 
 export const inScope = (scope: PersonScope, row: Pick<PersonRow, 'registeredAtCenterId'>) =>
   scope === 'all' || (row.registeredAtCenterId !== null && scope.includes(row.registeredAtCenterId));
+
+/** `inScope`, or served in a case at one of the scope's centres. */
+export const visibleTo = async (
+  db: Db,
+  scope: PersonScope,
+  row: PersonRow,
+  servedBy?: ServedBy,
+): Promise<boolean> => {
+  if (inScope(scope, row)) return true;
+  if (scope === 'all' || scope.length === 0 || !servedBy) return false;
+  const [hit] = await db
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(eq(persons.id, row.id), inArray(persons.id, servedBy(scope))));
+  return Boolean(hit);
+};
 
 const birthYearOf = (input: { birthDate: string | null; birthYearEstimate: number | null }) =>
   input.birthDate ? Number(input.birthDate.slice(0, 4)) : input.birthYearEstimate;
@@ -260,10 +281,11 @@ export const readPerson = async (opts: {
   context: AuditContext;
   id: string;
   scope: PersonScope;
+  servedBy?: ServedBy;
 }): Promise<Person> => {
   const { db, context, id, scope } = opts;
   const row = await loadPerson(db, id);
-  if (!inScope(scope, row)) throw personError('person.not_found');
+  if (!(await visibleTo(db, scope, row, opts.servedBy))) throw personError('person.not_found');
   const [relations, merges, lineage] = await Promise.all([
     db
       .select({
@@ -327,11 +349,13 @@ export const searchPersons = async (
   db: Db,
   input: PersonSearchInput,
   scope: PersonScope,
+  servedBy?: ServedBy,
 ): Promise<Page<PersonSummary>> => {
   const conditions: SQL[] = [isNull(persons.mergedIntoId)];
   if (scope !== 'all') {
     if (scope.length === 0) return { items: [], total: 0, page: input.page, pageSize: input.pageSize };
-    conditions.push(inArray(persons.registeredAtCenterId, scope));
+    const registered = inArray(persons.registeredAtCenterId, scope);
+    conditions.push(servedBy ? (or(registered, inArray(persons.id, servedBy(scope))) as SQL) : registered);
   }
   const q = input.q?.trim() ?? '';
   let order: SQL[] = [asc(persons.fullName), asc(persons.id)];
