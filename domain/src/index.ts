@@ -1,5 +1,6 @@
 export * from './audit/audit.schema.ts';
 export * from './auth/roles.ts';
+export * from './cases/case.schema.ts';
 export * from './cases/components.ts';
 export * from './cases/stages.ts';
 export * from './centers/center.schema.ts';
@@ -19,4 +20,3 @@ export * from './routing/score.ts';
 export * from './users/user.schema.ts';
 export * from './validation.ts';
 export * from './validation-messages.ts';
-export * from './cases/case.schema.ts';

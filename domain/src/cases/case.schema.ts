@@ -22,14 +22,27 @@ export const createCaseInput = z
     childSpecialProtection: z.boolean().default(false),
     intakeChannel,
     /** SERASI ticket code, referral letter number, directive… */
-    intakeReference: z.string().trim().max(100).nullish().transform((v) => v ?? null),
+    intakeReference: z
+      .string()
+      .trim()
+      .max(100)
+      .nullish()
+      .transform((v) => v ?? null),
     problem: text(4000),
     urgency,
     modality,
     assignedWorkerId: z.string().min(1).max(64),
     /** The centre Atensi ranked first; choosing another one needs `overrideReason`. */
-    recommendedCenterId: z.uuid().nullish().transform((v) => v ?? null),
-    overrideReason: z.string().trim().max(1000).nullish().transform((v) => v ?? null),
+    recommendedCenterId: z
+      .uuid()
+      .nullish()
+      .transform((v) => v ?? null),
+    overrideReason: z
+      .string()
+      .trim()
+      .max(1000)
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .superRefine((c, ctx) => {
     if (c.recommendedCenterId && c.recommendedCenterId !== c.centerId && !c.overrideReason) {
@@ -40,7 +53,12 @@ export type CreateCaseInput = z.infer<typeof createCaseInput>;
 
 export const changeStageInput = z.object({
   to: caseStage,
-  note: z.string().trim().max(2000).nullish().transform((v) => v ?? null),
+  note: z
+    .string()
+    .trim()
+    .max(2000)
+    .nullish()
+    .transform((v) => v ?? null),
   version: z.number().int().min(1),
 });
 export type ChangeStageInput = z.infer<typeof changeStageInput>;
@@ -57,14 +75,19 @@ export const terminationOutcomes = z.object({
 });
 export type TerminationOutcomes = z.infer<typeof terminationOutcomes>;
 
-export const approveClosureInput = z.object({ version: z.number().int().min(1), outcomes: terminationOutcomes });
+export const approveClosureInput = z.object({
+  version: z.number().int().min(1),
+  outcomes: terminationOutcomes,
+});
 
 export const assessmentInput = z.object({
   /** Need per ATENSI component: 0 none … 3 severe. Every component is scored. */
-  needs: z.object(Object.fromEntries(serviceComponents.map((c) => [c, z.number().int().min(0).max(3)])) as Record<
-    (typeof serviceComponents)[number],
-    z.ZodNumber
-  >),
+  needs: z.object(
+    Object.fromEntries(serviceComponents.map((c) => [c, z.number().int().min(0).max(3)])) as Record<
+      (typeof serviceComponents)[number],
+      z.ZodNumber
+    >,
+  ),
   riskLevel,
   narrative: text(8000),
   assessedOn: z.iso.date(),
@@ -108,7 +131,12 @@ export const serviceRecordInput = z.object({
   /** Integer rupiah; never a float. */
   valueRupiah: z.number().int().min(0).max(1_000_000_000_000),
   providerKind,
-  providerName: z.string().trim().max(200).nullish().transform((v) => v ?? null),
+  providerName: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type ServiceRecordInput = z.infer<typeof serviceRecordInput>;
 

@@ -381,7 +381,11 @@ describe('scope and sensitive cases', () => {
 
 describe('cases and the person registry', () => {
   it('lets the centre serving a person in a case see that person, though another centre registered them', async () => {
-    const personId = await createPerson({ db: t.database.db, context: systemContext, input: personInput(centerB, 'Terdaftar Di Bekasi') });
+    const personId = await createPerson({
+      db: t.database.db,
+      context: systemContext,
+      input: personInput(centerB, 'Terdaftar Di Bekasi'),
+    });
     expect((await call('GET', `/api/persons/${personId}`, 'worker')).statusCode).toBe(404);
     const res = await call('POST', '/api/cases', 'worker', {
       personId,
@@ -400,19 +404,35 @@ describe('cases and the person registry', () => {
   });
 
   it('moves the cases of a merged person to the surviving record', async () => {
-    const survivor = await createPerson({ db: t.database.db, context: systemContext, input: personInput(centerA, 'Fransiskus Manek') });
-    const merged = await createPerson({ db: t.database.db, context: systemContext, input: personInput(centerA, 'Fransiskus Maneq') });
-    const opened = (await call('POST', '/api/cases', 'worker', {
-      personId: merged,
-      centerId: centerA,
-      clusters: ['poor_vulnerable'],
-      intakeChannel: 'walk_in',
-      problem: 'Butuh bantuan',
-      urgency: 'low',
-      modality: 'family',
-      assignedWorkerId: worker.id,
-    })).json();
-    const res = await call('POST', '/api/persons/merge', 'head', { survivorId: survivor, mergedId: merged, survivorVersion: 1, mergedVersion: 1, reason: 'Orang yang sama' });
+    const survivor = await createPerson({
+      db: t.database.db,
+      context: systemContext,
+      input: personInput(centerA, 'Fransiskus Manek'),
+    });
+    const merged = await createPerson({
+      db: t.database.db,
+      context: systemContext,
+      input: personInput(centerA, 'Fransiskus Maneq'),
+    });
+    const opened = (
+      await call('POST', '/api/cases', 'worker', {
+        personId: merged,
+        centerId: centerA,
+        clusters: ['poor_vulnerable'],
+        intakeChannel: 'walk_in',
+        problem: 'Butuh bantuan',
+        urgency: 'low',
+        modality: 'family',
+        assignedWorkerId: worker.id,
+      })
+    ).json();
+    const res = await call('POST', '/api/persons/merge', 'head', {
+      survivorId: survivor,
+      mergedId: merged,
+      survivorVersion: 1,
+      mergedVersion: 1,
+      reason: 'Orang yang sama',
+    });
     expect(res.statusCode, res.body).toBe(200);
     const after = (await call('GET', `/api/cases/${opened.id}`, 'worker')).json();
     expect(after.personId).toBe(survivor);
