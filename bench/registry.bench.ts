@@ -1,0 +1,356 @@
+import { normalizeName } from '@atensi/domain';
+import { type SQL, sql } from 'drizzle-orm';
+import type { AtensiApp } from '../server/src/app.ts';
+import { loadRegions } from '../server/src/modules/regions/load-regions.ts';
+import { type Database, rowsOf } from '../server/src/platform/db/client.ts';
+import { runMigrations } from '../server/src/platform/db/migrate.ts';
+import { numberOption, option } from './args.ts';
+import { buildBenchApp, createBenchCenter, signedInAs } from './bench-app.ts';
+import { loadVillages, PersonGenerator, Rng, type SyntheticPerson } from './identity/generate.ts';
+import {
+  type CandidateQuery,
+  candidateSql,
+  candidateSqlWindow,
+  insertPersons,
+  type PersonRowJson,
+  personRow,
+  queryOf,
+} from './persons-data.ts';
+import { measure, ms } from './stats.ts';
+
+/**
+ * The person registry at national size: `npm run bench -- registry [--size 1000000]`.
+ * Streams synthetic people into `persons` in batches (never all in memory), then measures
+ * NIK lookup and duplicate-candidate search through the API (app.inject, signed in) against
+ * the same SQL sent raw, explains the candidate query, and times alternatives to it.
+ */
+
+const centerCount = 20;
+const batchSize = 5_000;
+const sampleSize = 300;
+
+/** Keeps a uniform sample of a stream (reservoir sampling, Algorithm R). */
+class Reservoir<T> {
+  readonly items: T[] = [];
+  private seen = 0;
+  constructor(
+    private readonly size: number,
+    private readonly rng: Rng,
+  ) {}
+  offer(item: T) {
+    this.seen++;
+    if (this.items.length < this.size) this.items.push(item);
+    else {
+      const j = Math.floor(this.rng.next() * this.seen);
+      if (j < this.size) this.items[j] = item;
+    }
+  }
+}
+
+type Sampled = { id: string; person: SyntheticPerson };
+
+const secondaryIndexes = async (database: Database) =>
+  rowsOf<{ indexname: string; indexdef: string }>(
+    await database.db.execute(
+      sql`select indexname, indexdef from pg_indexes
+          where schemaname = 'public' and tablename = 'persons'
+            and indexname not in ('persons_pkey', 'persons_nik_live_idx')`,
+    ),
+  );
+
+const explain = async (database: Database, query: SQL) =>
+  rowsOf<Record<string, string>>(await database.db.execute(sql`explain (analyze, buffers) ${query}`))
+    .map((r) => Object.values(r)[0])
+    .join('\n    ');
+
+/** Fewer warm-up calls when the sample is small (slow queries at national size). */
+const measureFew = <T>(inputs: T[], fn: (input: T) => Promise<unknown>) =>
+  measure(inputs, fn, Math.min(20, Math.ceil(inputs.length / 10)));
+
+const summary = (label: string, m: { n: number; p50: number; p95: number }) =>
+  `${label}: p50 ${ms(m.p50)} p95 ${ms(m.p95)} (n=${m.n})`;
+
+export const registryBench = async (database: Database): Promise<string[]> => {
+  const { db } = database;
+  const size = numberOption('size', 'BENCH_SIZE', 1_000_000);
+  const seed = numberOption('seed', 'BENCH_SEED', 20_261_122);
+  // Lines are printed as they are measured (a slow query plan should not hide the rest).
+  const out = {
+    push: (...lines: string[]) => {
+      for (const l of lines) console.log(`- ${l}`);
+    },
+  };
+  const log = (line: string) => {
+    console.log(`  … ${line}`);
+  };
+
+  await runMigrations(database);
+  await loadRegions(db);
+  const centers = [];
+  for (let i = 0; i < centerCount; i++) centers.push((await createBenchCenter(database, i)).id);
+  const app: AtensiApp = await buildBenchApp(database);
+  const worker = await signedInAs(app, database, [{ role: 'social_worker', centerId: centers[0]! }]);
+  const central = await signedInAs(app, database, [{ role: 'central', centerId: null }]);
+
+  // Load: secondary indexes dropped and rebuilt afterwards, as a bulk load would; the unique
+  // live-NIK index stays because ON CONFLICT needs it.
+  const indexes = await secondaryIndexes(database);
+  for (const ix of indexes) await db.execute(sql.raw(`drop index ${ix.indexname}`));
+  const rng = new Rng(seed + 7);
+  const nikOwn = new Reservoir<Sampled>(sampleSize, rng);
+  const nikAny = new Reservoir<Sampled>(sampleSize, rng);
+  const dupQueries = new Reservoir<Sampled>(
+    numberOption('dup-queries', 'BENCH_DUP_QUERIES', sampleSize),
+    rng,
+  );
+  const villages = loadVillages();
+  const t0 = performance.now();
+  let inserted = 0;
+  let batch: PersonRowJson[] = [];
+  let generated = 0;
+  for (const person of new PersonGenerator({ seed, records: size, villages }).records()) {
+    const center = centers[person.truthId % centerCount]!;
+    const row = personRow(person, center);
+    batch.push(row);
+    generated++;
+    const sampled = { id: row.id, person };
+    if (person.nik && center === centers[0]) nikOwn.offer(sampled);
+    if (person.nik) nikAny.offer(sampled);
+    dupQueries.offer(sampled);
+    if (batch.length === batchSize) {
+      inserted += await insertPersons(db, batch);
+      batch = [];
+      if (generated % (size >= 1_000_000 ? 250_000 : 50_000) === 0) {
+        const s = (performance.now() - t0) / 1000;
+        log(`${generated.toLocaleString('en')} rows, ${s.toFixed(0)} s, ${Math.round(generated / s)} rows/s`);
+      }
+    }
+  }
+  inserted += await insertPersons(db, batch);
+  const loadMs = performance.now() - t0;
+  const i0 = performance.now();
+  for (const ix of indexes) {
+    await db.transaction(async (tx) => {
+      if (database.kind === 'postgres') await tx.execute(sql`set local maintenance_work_mem = '512MB'`);
+      await tx.execute(sql.raw(ix.indexdef));
+    });
+  }
+  const indexMs = performance.now() - i0;
+  const a0 = performance.now();
+  await db.execute(sql`analyze persons`);
+  const analyzeMs = performance.now() - a0;
+  const [sizes] = rowsOf<{ table: string; indexes: string }>(
+    await db.execute(
+      sql`select pg_size_pretty(pg_table_size('persons')) as table, pg_size_pretty(pg_indexes_size('persons')) as indexes`,
+    ),
+  );
+  out.push(
+    `${inserted.toLocaleString('en')} persons (of ${generated.toLocaleString('en')} generated; NIK clashes skipped) in ${centerCount} centres: ` +
+      `insert ${ms(loadMs)} (${Math.round(inserted / (loadMs / 1000))} rows/s, batches of ${batchSize}), ` +
+      `rebuilding ${indexes.length} secondary indexes ${ms(indexMs)}, ANALYZE ${ms(analyzeMs)}; table ${sizes?.table}, indexes ${sizes?.indexes}`,
+  );
+
+  // (a) NIK lookup.
+  const own = nikOwn.items.map((s) => s.person.nik!);
+  const any = nikAny.items.map((s) => s.person.nik!);
+  let hits = 0;
+  const apiNikWorker = await measure(own, async (nik) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/persons/search',
+      headers: worker,
+      payload: { q: nik },
+    });
+    if (res.statusCode === 200 && res.json().total === 1) hits++;
+  });
+  const apiNikCentral = await measure(any, (nik) =>
+    app.inject({ method: 'POST', url: '/api/persons/search', headers: central, payload: { q: nik } }),
+  );
+  const rawNik = await measure(any, async (nik) =>
+    rowsOf(await db.execute(sql`select * from persons where nik = ${nik} and merged_into_id is null`)),
+  );
+  // What any signed-in request costs before its own SQL: session, assignments, policy, serialisation.
+  const me = await measure(own, () => app.inject({ method: 'GET', url: '/api/me', headers: worker }));
+  out.push(summary('authenticated baseline, GET /api/me as the social worker', me));
+  out.push(summary('NIK lookup, API as social worker (own-centre NIKs)', apiNikWorker));
+  out.push(summary('NIK lookup, API as central user (any NIK)', apiNikCentral));
+  out.push(summary('NIK lookup, raw SQL `where nik = $1 and merged_into_id is null`', rawNik));
+  out.push(
+    `NIK lookup: ${hits}/${own.length + Math.min(20, own.length)} worker calls found exactly one person; API/raw p50 ${(apiNikWorker.p50 / rawNik.p50).toFixed(1)}×, p95 ${(apiNikWorker.p95 / rawNik.p95).toFixed(1)}× ` +
+      `(the API adds session, assignments, policy, a count(*), region names and serialisation); target p95 ≤ 5 ms: ${apiNikWorker.p95 <= 5 ? 'met' : 'MISSED'}`,
+  );
+
+  // (b) Duplicate candidates.
+  const queries: CandidateQuery[] = dupQueries.items.map((s) => queryOf(s.person, s.id));
+  const apiDup = await measureFew(queries, (q) =>
+    app.inject({ method: 'POST', url: '/api/persons/duplicates', headers: worker, payload: q }),
+  );
+  const rawDup = await measureFew(queries, async (q) => rowsOf(await db.execute(candidateSql(q))));
+  out.push(summary('duplicate candidates, API `POST /api/persons/duplicates`', apiDup));
+  out.push(summary('duplicate candidates, raw candidate SQL of find-duplicates.ts', rawDup));
+  out.push(
+    `duplicate candidates: API/raw p50 ${(apiDup.p50 / rawDup.p50).toFixed(2)}×, p95 ${(apiDup.p95 / rawDup.p95).toFixed(2)}×; ` +
+      `target p95 ≤ 50 ms: ${apiDup.p95 <= 50 ? 'met' : 'MISSED'}; API at least half the raw rate: ${apiDup.p50 <= 2 * rawDup.p50 ? 'met' : 'MISSED'}`,
+  );
+  out.push('case list: not measured yet (the cases module does not exist yet)');
+
+  if (option('explain', 'BENCH_EXPLAIN') !== 'false') await investigate(database, queries, out);
+  await app.close();
+  return [];
+};
+
+/** Why the candidate query costs what it costs, and what the alternatives would cost. */
+const investigate = async (
+  database: Database,
+  queries: CandidateQuery[],
+  out: { push: (...lines: string[]) => void },
+) => {
+  const { db } = database;
+  const common =
+    queries.find((q) => /^siti |^muhammad |^sri /i.test(q.fullName) && q.birthDate) ?? queries[0]!;
+  const rare = queries.find((q) => q.fullName.split(' ').length >= 3 && q.birthDate) ?? queries[1]!;
+  for (const [label, q] of [
+    ['common name', common],
+    ['rarer name', rare],
+  ] as const) {
+    out.push(
+      `EXPLAIN ANALYZE, current candidate SQL, ${label} "${q.fullName}":\n    ${await explain(database, candidateSql(q))}`,
+    );
+  }
+  // Branch costs: each way of finding a candidate alone.
+  const timeBranch = async (label: string, where: (q: CandidateQuery) => SQL | null) => {
+    let rows = 0;
+    let calls = 0;
+    const m = await measureFew(queries, async (q) => {
+      const w = where(q);
+      if (!w) return;
+      calls++;
+      const matched = rowsOf<{ n: number }>(
+        await db.execute(sql`select count(*)::int as n from persons where merged_into_id is null and ${w}`),
+      );
+      rows += Number(matched[0]?.n ?? 0);
+    });
+    out.push(
+      `${summary(`branch alone (count of matches): ${label}`, m)}; ${Math.round(rows / Math.max(1, calls))} rows matched on average`,
+    );
+  };
+  await timeBranch('name_normalized % q', (q) => sql`name_normalized % ${normalizeName(q.fullName)}`);
+  await timeBranch('aliases_normalized % q', (q) => sql`aliases_normalized % ${normalizeName(q.fullName)}`);
+  await timeBranch('birth_date = d and region_code like regency%', (q) =>
+    q.birthDate && q.regionCode
+      ? sql`birth_date = ${q.birthDate} and region_code like ${`${q.regionCode.slice(0, 5)}%`}`
+      : null,
+  );
+
+  // Alternative 1: the same SQL with a stricter trigram threshold.
+  for (const threshold of [0.4, 0.5]) {
+    const m = await measureFew(queries, (q) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${threshold}`));
+        return rowsOf(await tx.execute(candidateSql(q)));
+      }),
+    );
+    out.push(summary(`alternative: current SQL with pg_trgm.similarity_threshold = ${threshold}`, m));
+  }
+
+  // Alternative 2: a birth-year window on the trigram branch. Lossless at the default threshold:
+  // known years more than 5 apart (estimates: 10) cost 0.25 in scoreDuplicate, and the best
+  // the rest can add is 0.5 + 0.05 + 0.2 = 0.75, so such a candidate scores at most 0.5.
+  const windowed = (q: CandidateQuery) => {
+    const year = q.birthDate ? Number(q.birthDate.slice(0, 4)) : q.birthYearEstimate;
+    return year === null ? candidateSql(q) : candidateSqlWindow(q, year);
+  };
+  const windowM = await measureFew(queries, async (q) => rowsOf(await db.execute(windowed(q))));
+  out.push(
+    summary('alternative: current SQL, trigram branches limited to birth_year ± 10 (or unknown)', windowM),
+  );
+  out.push(
+    `EXPLAIN ANALYZE, birth-year window, common name:\n    ${await explain(database, windowed(common))}`,
+  );
+
+  // Alternative 3: one indexed query per way, united; needs an index on (birth_date, region_code).
+  await db.execute(sql`create index bench_persons_birth_date_idx on persons (birth_date, region_code)`);
+  await db.execute(
+    sql`create index bench_persons_aliases_part_idx on persons using gin (aliases_normalized gin_trgm_ops) where aliases_normalized <> ''`,
+  );
+  await db.execute(sql`analyze persons`);
+  const union = (q: CandidateQuery) => {
+    const n = normalizeName(q.fullName);
+    const live = sql`merged_into_id is null ${q.excludeId ? sql`and id <> ${q.excludeId}` : sql``}`;
+    const parts = [
+      sql`(select * from persons where ${live} and name_normalized % ${n} order by similarity(name_normalized, ${n}) desc limit 200)`,
+      sql`(select * from persons where ${live} and aliases_normalized <> '' and aliases_normalized % ${n} limit 200)`,
+    ];
+    if (q.nik) parts.push(sql`(select * from persons where ${live} and nik = ${q.nik})`);
+    if (q.birthDate && q.regionCode) {
+      parts.push(
+        sql`(select * from persons where ${live} and birth_date = ${q.birthDate} and region_code like ${`${q.regionCode.slice(0, 5)}%`} limit 200)`,
+      );
+    }
+    return sql`select * from (${sql.join(parts, sql` union `)}) c order by similarity(name_normalized, ${n}) desc limit 200`;
+  };
+  const unionM = await measureFew(queries, async (q) => rowsOf(await db.execute(union(q))));
+  out.push(
+    summary(
+      'alternative: UNION of one indexed query per way (+ btree (birth_date, region_code), partial aliases GIN)',
+      unionM,
+    ),
+  );
+  let same = 0;
+  for (const q of queries.slice(0, 30)) {
+    const a = rowsOf<{ id: string }>(await db.execute(candidateSql(q, sql`id`)))
+      .map((r) => r.id)
+      .sort();
+    const b = rowsOf<{ id: string }>(await db.execute(sql`select id from (${union(q)}) u`))
+      .map((r) => r.id)
+      .sort();
+    if (a.join() === b.join()) same++;
+  }
+  out.push(
+    `UNION returns the same candidate set as the current SQL for ${same}/30 queries (the others differ at the 200-row cut, where rows tie on similarity)`,
+  );
+  out.push(`EXPLAIN ANALYZE, UNION, common name:\n    ${await explain(database, union(common))}`);
+
+  // Alternative 4: the same UNION with the trigram threshold at 0.4.
+  const union4 = await measureFew(queries, (q) =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`set local pg_trgm.similarity_threshold = 0.4`);
+      return rowsOf(await tx.execute(union(q)));
+    }),
+  );
+  out.push(summary('alternative: UNION with pg_trgm.similarity_threshold = 0.4', union4));
+  // Alternative 5: nearest names by GiST KNN (`<->`), which stops after 200 rows however many are similar.
+  if (option('gist', 'BENCH_GIST') !== 'false') {
+    const g0 = performance.now();
+    await db.transaction(async (tx) => {
+      if (database.kind === 'postgres') await tx.execute(sql`set local maintenance_work_mem = '512MB'`);
+      await tx.execute(
+        sql`create index bench_persons_name_gist_idx on persons using gist (name_normalized gist_trgm_ops)`,
+      );
+    });
+    const gistBuild = performance.now() - g0;
+    const knn = (q: CandidateQuery) => {
+      const n = normalizeName(q.fullName);
+      const live = sql`merged_into_id is null ${q.excludeId ? sql`and id <> ${q.excludeId}` : sql``}`;
+      const parts = [
+        sql`(select * from persons where ${live} order by name_normalized <-> ${n} limit 200)`,
+        sql`(select * from persons where ${live} and aliases_normalized <> '' and aliases_normalized % ${n} limit 200)`,
+      ];
+      if (q.nik) parts.push(sql`(select * from persons where ${live} and nik = ${q.nik})`);
+      if (q.birthDate && q.regionCode) {
+        parts.push(
+          sql`(select * from persons where ${live} and birth_date = ${q.birthDate} and region_code like ${`${q.regionCode.slice(0, 5)}%`} limit 200)`,
+        );
+      }
+      return sql`select * from (${sql.join(parts, sql` union `)}) c order by similarity(name_normalized, ${n}) desc limit 200`;
+    };
+    const knnM = await measureFew(queries, async (q) => rowsOf(await db.execute(knn(q))));
+    out.push(
+      `${summary('alternative: UNION with the name branch as GiST KNN `order by name_normalized <-> q limit 200`', knnM)}; GiST build ${ms(gistBuild)}`,
+    );
+    out.push(`EXPLAIN ANALYZE, GiST KNN UNION, common name:\n    ${await explain(database, knn(common))}`);
+    await db.execute(sql`drop index bench_persons_name_gist_idx`);
+  }
+  await db.execute(sql`drop index bench_persons_birth_date_idx`);
+  await db.execute(sql`drop index bench_persons_aliases_part_idx`);
+};
