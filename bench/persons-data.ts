@@ -1,6 +1,7 @@
 import { type CreatePersonInput, normalizeName } from '@atensi/domain';
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
+import { candidateIdsSql } from '../server/src/modules/persons/find-duplicates.ts';
 import { personColumns } from '../server/src/modules/persons/persons.service.ts';
 import type { Db } from '../server/src/platform/db/client.ts';
 import { rowsOf } from '../server/src/platform/db/client.ts';
@@ -118,24 +119,9 @@ export type CandidateRow = {
   region_code: string;
 };
 
-/**
- * The candidate SQL of `find-duplicates.ts`, written out: live, not the record itself, and
- * (name % q, aliases % q, same NIK, or same birth date in the same regency), best name
- * similarity first, 200 rows. Kept in step by hand; `evaluate.ts` checks that scoring
- * these rows gives what `findDuplicates` returns.
- */
-export const candidateSql = (q: CandidateQuery, select = sql`*`) => {
-  const norm = normalizeName(q.fullName);
-  const ways = [sql`name_normalized % ${norm}`, sql`aliases_normalized % ${norm}`];
-  if (q.nik && /^\d{16}$/.test(q.nik)) ways.push(sql`nik = ${q.nik}`);
-  if (q.birthDate && q.regionCode && q.regionCode.length >= 5) {
-    ways.push(sql`(birth_date = ${q.birthDate} and region_code like ${`${q.regionCode.slice(0, 5)}%`})`);
-  }
-  return sql`select ${select} from persons
-    where merged_into_id is null ${q.excludeId ? sql`and id <> ${q.excludeId}` : sql``}
-      and (${sql.join(ways, sql` or `)})
-    order by similarity(name_normalized, ${norm}) desc limit 200`;
-};
+/** The candidate SQL `find-duplicates.ts` runs (its own `candidateIdsSql`), selecting `select`. */
+export const candidateSql = (q: CandidateQuery, select = sql`*`) =>
+  sql`select ${select} from persons where id in (${candidateIdsSql({ ...q, limit: 10 })})`;
 
 export const candidateColumns = sql`id, nik, full_name, aliases, sex, birth_date::text as birth_date, birth_year_estimate, region_code`;
 

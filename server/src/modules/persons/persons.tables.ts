@@ -64,6 +64,8 @@ export const persons = pgTable(
     index('persons_name_trgm_idx').using('gin', t.nameNormalized.op('gin_trgm_ops')),
     index('persons_aliases_trgm_idx').using('gin', t.aliasesNormalized.op('gin_trgm_ops')),
     index('persons_birth_year_idx').on(t.birthYear, t.regionCode),
+    // The duplicate finder's birth-date way: exact dates are selective (≈ 35 people a day at 1M).
+    index('persons_birth_date_idx').on(t.birthDate),
     index('persons_region_idx').on(t.regionCode),
     index('persons_center_idx').on(t.registeredAtCenterId, t.fullName),
     index('persons_merged_into_idx').on(t.mergedIntoId),

@@ -1,0 +1,1 @@
+CREATE INDEX "persons_birth_date_idx" ON "persons" USING btree ("birth_date");
