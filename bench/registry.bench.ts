@@ -192,7 +192,7 @@ export const registryBench = async (database: Database): Promise<string[]> => {
     `duplicate candidates: API/raw p50 ${(apiDup.p50 / rawDup.p50).toFixed(2)}×, p95 ${(apiDup.p95 / rawDup.p95).toFixed(2)}×; ` +
       `target p95 ≤ 50 ms: ${apiDup.p95 <= 50 ? 'met' : 'MISSED'}; API at least half the raw rate: ${apiDup.p50 <= 2 * rawDup.p50 ? 'met' : 'MISSED'}`,
   );
-  out.push('case list: not measured yet (the cases module does not exist yet)');
+  out.push('case list: not measured yet (a case load for the bench is the next step)');
 
   if (option('explain', 'BENCH_EXPLAIN') !== 'false') await investigate(database, queries, out);
   await app.close();
