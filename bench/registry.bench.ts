@@ -86,7 +86,7 @@ export const registryBench = async (database: Database): Promise<string[]> => {
 
   await runMigrations(database);
   await loadRegions(db);
-  const centers = [];
+  const centers: string[] = [];
   for (let i = 0; i < centerCount; i++) centers.push((await createBenchCenter(database, i)).id);
   const app: AtensiApp = await buildBenchApp(database);
   const worker = await signedInAs(app, database, [{ role: 'social_worker', centerId: centers[0]! }]);
@@ -192,7 +192,44 @@ export const registryBench = async (database: Database): Promise<string[]> => {
     `duplicate candidates: API/raw p50 ${(apiDup.p50 / rawDup.p50).toFixed(2)}×, p95 ${(apiDup.p95 / rawDup.p95).toFixed(2)}×; ` +
       `target p95 ≤ 50 ms: ${apiDup.p95 <= 50 ? 'met' : 'MISSED'}; API at least half the raw rate: ${apiDup.p50 <= 2 * rawDup.p50 ? 'met' : 'MISSED'}`,
   );
-  out.push('case list: not measured yet (a case load for the bench is the next step)');
+  // (c) Case list for a centre: a fifth of the people get an open case at their centre.
+  const c0 = performance.now();
+  const [anyUser] = rowsOf<{ id: string }>(await db.execute(sql`select id from users limit 1`));
+  await db.execute(sql`insert into cases (id, number, person_id, center_id, clusters, sensitive, intake_channel, problem,
+      urgency, modality, assigned_worker_id, stage, opened_at)
+    select gen_random_uuid(), 'ATN-BENCH-' || row_number() over (), p.id, p.registered_at_center_id, array['poor_vulnerable'],
+      false, 'walk_in', 'Data uji', 'medium', 'family', ${anyUser!.id}, 'engagement', now() - random() * interval '365 days'
+    from persons p where p.registered_at_center_id is not null and random() < 0.2`);
+  await db.execute(sql`analyze cases`);
+  const [caseCount] = rowsOf<{ n: number; own: number }>(
+    await db.execute(
+      sql`select count(*)::int as n, count(*) filter (where center_id = ${centers[0]!})::int as own from cases`,
+    ),
+  );
+  out.push(
+    `cases: ${caseCount!.n} loaded (${caseCount!.own} at the measured centre) in ${ms(performance.now() - c0)}`,
+  );
+  const head = await signedInAs(app, database, [{ role: 'center_head', centerId: centers[0]! }]);
+  const pages = Array.from({ length: 200 }, (_, i) => 1 + (i % 50));
+  const apiCases = await measure(pages, (page) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/cases/list',
+      headers: head,
+      payload: { view: 'center', centerId: centers[0], page },
+    }),
+  );
+  const rawCases = await measure(pages, async (page) => {
+    await db.execute(
+      sql`select * from cases where center_id = ${centers[0]!} order by opened_at desc, id limit 20 offset ${(page - 1) * 20}`,
+    );
+    await db.execute(sql`select count(*) from cases where center_id = ${centers[0]!}`);
+  });
+  out.push(summary('case list for a centre, API `POST /api/cases/list` as its head (pages 1–50)', apiCases));
+  out.push(summary('case list for a centre, raw SQL (page + count)', rawCases));
+  out.push(
+    `case list: API/raw p50 ${(apiCases.p50 / rawCases.p50).toFixed(2)}×, p95 ${(apiCases.p95 / rawCases.p95).toFixed(2)}×`,
+  );
 
   if (option('explain', 'BENCH_EXPLAIN') !== 'false') await investigate(database, queries, out);
   await app.close();
