@@ -5,6 +5,7 @@ import {
   IconBuildingCommunity,
   IconCheck,
   IconChevronDown,
+  IconFolder,
   IconHome,
   IconLanguage,
   IconListSearch,
@@ -22,7 +23,7 @@ import { errorMessage } from '../components/PageStates';
 import { languages } from '../i18n';
 
 type NavItem = {
-  to: '/' | '/balai' | '/penerima-manfaat' | '/pengguna' | '/audit';
+  to: '/' | '/balai' | '/penerima-manfaat' | '/kasus' | '/pengguna' | '/audit';
   label: string;
   icon: ReactNode;
   show: boolean;
@@ -48,6 +49,12 @@ export function AppLayout({ me }: { me: Me }) {
       label: t('nav.persons'),
       icon: <IconUsersGroup size={18} aria-hidden />,
       show: can(me, 'person.search'),
+    },
+    {
+      to: '/kasus',
+      label: t('nav.cases'),
+      icon: <IconFolder size={18} aria-hidden />,
+      show: can(me, 'case.list'),
     },
     {
       to: '/pengguna',

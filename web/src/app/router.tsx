@@ -14,6 +14,9 @@ import { ErrorState, LoadingState, NotFoundPage } from '../components/PageStates
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SetupPage } from '../features/auth/SetupPage';
+import { CaseCreatePage } from '../features/cases/CaseCreatePage';
+import { CaseDetailPage } from '../features/cases/CaseDetailPage';
+import { CasesListPage } from '../features/cases/CasesListPage';
 import { CenterDetailPage } from '../features/centers/CenterDetailPage';
 import { CenterCreatePage, CenterEditPage } from '../features/centers/CenterFormPages';
 import { CentersListPage } from '../features/centers/CentersListPage';
@@ -135,6 +138,23 @@ export const personEditRoute = createRoute({
   component: PersonEditPage,
 });
 
+/** Cases: search terms stay in React state (POST bodies); only ids go into paths. */
+const casesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/kasus',
+  component: CasesListPage,
+});
+export const caseDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/kasus/$id',
+  component: CaseDetailPage,
+});
+export const caseNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/penerima-manfaat/$id/kasus-baru',
+  component: CaseCreatePage,
+});
+
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/pengguna',
@@ -165,6 +185,9 @@ const routeTree = rootRoute.addChildren([
     personNewRoute,
     personDetailRoute,
     personEditRoute,
+    caseNewRoute,
+    casesRoute,
+    caseDetailRoute,
     usersRoute,
     userNewRoute,
     userDetailRoute,

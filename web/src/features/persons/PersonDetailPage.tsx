@@ -18,6 +18,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertTriangle,
   IconArrowLeft,
+  IconFolderPlus,
   IconGitMerge,
   IconPencil,
   IconPlus,
@@ -112,6 +113,16 @@ function PersonDetail({ person: p }: { person: Person }) {
                 leftSection={<IconPencil size={16} aria-hidden />}
               >
                 {t('common.edit')}
+              </ButtonLink>
+            )}
+            {can(me, 'case.create') && !merged && (
+              <ButtonLink
+                to="/penerima-manfaat/$id/kasus-baru"
+                params={{ id: p.id }}
+                variant="default"
+                leftSection={<IconFolderPlus size={16} aria-hidden />}
+              >
+                {t('cases.create.action')}
               </ButtonLink>
             )}
             {can(me, 'person.merge') && !merged && (

@@ -1,0 +1,99 @@
+import type { CaseStage, Urgency } from '@atensi/domain';
+import { Alert, Badge, Button, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { isVersionConflict } from '../../api/client';
+import { activeColor, inactiveColor } from '../../app/theme';
+import { errorMessage } from '../../components/PageStates';
+import type { Recommendation } from './api';
+
+/** Filled badges in dark shades: white text stays above 4.5:1 at badge size. */
+const stageColors: Record<CaseStage, string> = {
+  engagement: 'blue.9',
+  assessment: 'indigo.9',
+  planning: 'violet.9',
+  intervention: 'grape.9',
+  resocialization: 'cyan.9',
+  termination_requested: '#8a3c00',
+  termination: activeColor,
+  follow_up: inactiveColor,
+};
+
+const urgencyColors: Record<Urgency, string> = {
+  low: inactiveColor,
+  medium: 'blue.9',
+  high: '#8a3c00',
+  critical: 'red.9',
+};
+
+export function StageBadge({ stage }: { stage: CaseStage }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="filled" color={stageColors[stage]} tt="none">
+      {t(`cases.stage.${stage}`)}
+    </Badge>
+  );
+}
+
+export function UrgencyBadge({ urgency }: { urgency: Urgency }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="filled" color={urgencyColors[urgency]} tt="none">
+      {t(`cases.urgency.${urgency}`)}
+    </Badge>
+  );
+}
+
+export function SensitiveBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="filled" color="red.9" tt="none">
+      {t('cases.sensitive')}
+    </Badge>
+  );
+}
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export const responseLabel = (hours: number | null, t: Translate): string =>
+  hours === null ? t('cases.noResponse') : t('cases.hours', { count: Math.round(hours * 10) / 10 });
+
+const knownReasons = new Set([
+  'covers_regency',
+  'covers_province',
+  'outside_coverage',
+  'beds_free',
+  'no_beds',
+  'caseload_ok',
+  'caseload_high',
+  'distance_km',
+  'distance_unknown',
+]);
+
+export const reasonLabel = (reason: Recommendation['reasons'][number], t: Translate): string => {
+  if (!knownReasons.has(reason.code)) return reason.code;
+  const base = t(`cases.reason.${reason.code}`, { value: reason.value ?? '' });
+  if ((reason.code === 'caseload_ok' || reason.code === 'caseload_high') && reason.value !== undefined) {
+    return `${base} ${t('cases.reason.caseloadValue', { value: reason.value })}`;
+  }
+  return base;
+};
+
+/** A failed save: the server's message, and for a version conflict a way to reload. */
+export function SaveError({ error, onReload }: { error: unknown; onReload?: () => void }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const conflict = isVersionConflict(error);
+  return (
+    <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{conflict ? t('cases.conflict') : errorMessage(error, t('errors.generic'))}</Text>
+        {conflict && onReload && (
+          <Button size="xs" variant="filled" color="red.9" onClick={onReload}>
+            {t('cases.reload')}
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

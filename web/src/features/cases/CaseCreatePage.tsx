@@ -1,0 +1,397 @@
+import {
+  type Cluster,
+  clusters,
+  createCaseInput,
+  type IntakeChannel,
+  intakeChannels,
+  type Modality,
+  modalities,
+  type Person,
+  type Urgency,
+  urgencies,
+} from '@atensi/domain';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
+import { fieldErrorsToForm } from '../../api/fieldErrors';
+import { useMe } from '../../api/me';
+import { notify } from '../../components/notify';
+import { PageHeader } from '../../components/PageHeader';
+import { errorMessage, QueryState } from '../../components/PageStates';
+import { RequirePermission } from '../../components/RequirePermission';
+import { issuesToFormErrors } from '../../lib/validation';
+import { AnchorLink } from '../persons/AnchorLink';
+import { personQueryOptions } from '../persons/api';
+import { registeringCenters } from '../persons/personFormValues';
+import { caseQueryOptions, createCase, type Recommendation, recommendationsQueryOptions } from './api';
+import { reasonLabel } from './CaseBadges';
+
+const route = getRouteApi('/app/penerima-manfaat/$id/kasus-baru');
+
+export function CaseCreatePage() {
+  const { t } = useTranslation();
+  const { id } = route.useParams();
+  const person = useQuery(personQueryOptions(id));
+  return (
+    <RequirePermission permission="case.create">
+      <Stack gap="md">
+        <AnchorLink to="/penerima-manfaat/$id" params={{ id }} size="sm">
+          <Group gap={4}>
+            <IconArrowLeft size={14} aria-hidden />
+            {t('cases.create.backToPerson')}
+          </Group>
+        </AnchorLink>
+        <QueryState query={person} rows={8}>
+          {(p) => <CaseCreateForm person={p} />}
+        </QueryState>
+      </Stack>
+    </RequirePermission>
+  );
+}
+
+type Values = {
+  clusters: Cluster[];
+  childSpecialProtection: boolean;
+  intakeChannel: IntakeChannel | '';
+  intakeReference: string;
+  problem: string;
+  urgency: Urgency | '';
+  modality: Modality;
+  centerId: string;
+  assignedWorkerId: string;
+  overrideReason: string;
+};
+
+function CaseCreateForm({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const centers = registeringCenters(me);
+  const [values, setValues] = useState<Values>({
+    clusters: [],
+    childSpecialProtection: false,
+    intakeChannel: '',
+    intakeReference: '',
+    problem: '',
+    urgency: '',
+    modality: 'family',
+    centerId: centers[0]?.id ?? '',
+    assignedWorkerId: '',
+    overrideReason: '',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [serverError, setServerError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const recommendations = useQuery(recommendationsQueryOptions(person.regionCode, values.modality));
+  const first = recommendations.data?.[0] ?? null;
+
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => {
+      if (!(key in e)) return e;
+      const { [key]: _, ...rest } = e;
+      return rest;
+    });
+  };
+
+  /** The user may be assigned where they work as a social worker or head. */
+  const canSelfAssign = me.roles.some(
+    (r) => r.centerId === values.centerId && (r.role === 'social_worker' || r.role === 'center_head'),
+  );
+  const needsOverride = !!first && !!values.centerId && first.centerId !== values.centerId;
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setServerError(null);
+    const raw = {
+      personId: person.id,
+      centerId: values.centerId,
+      clusters: values.clusters,
+      childSpecialProtection: values.childSpecialProtection,
+      intakeChannel: values.intakeChannel || undefined,
+      intakeReference: values.intakeReference.trim() || null,
+      problem: values.problem,
+      urgency: values.urgency || undefined,
+      modality: values.modality,
+      assignedWorkerId: canSelfAssign ? me.id : '',
+      recommendedCenterId: first?.centerId ?? null,
+      overrideReason: needsOverride ? values.overrideReason.trim() || null : null,
+    };
+    const parsed = createCaseInput.safeParse(raw);
+    if (!parsed.success) {
+      setErrors(issuesToFormErrors(parsed.error.issues, raw, t, ['clusters']));
+      return;
+    }
+    setBusy(true);
+    try {
+      const created = await createCase(parsed.data);
+      queryClient.setQueryData(caseQueryOptions(created.id).queryKey, created);
+      await queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
+      notify({ color: 'green', message: t('cases.create.created') });
+      await navigate({ to: '/kasus/$id', params: { id: created.id } });
+    } catch (error) {
+      if (isApiError(error) && error.fields.length > 0) {
+        setErrors(fieldErrorsToForm(error.fields, ['clusters']));
+      }
+      setServerError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (centers.length === 0) {
+    return (
+      <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} role="alert">
+        {t('cases.create.noCenter')}
+      </Alert>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title={t('cases.create.title')} />
+      <Text>{t('cases.create.for', { name: person.fullName })}</Text>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <Stack gap="md">
+          <Card withBorder component="section">
+            <Title order={2} size="h4" mb="sm">
+              {t('cases.create.sectionIntake')}
+            </Title>
+            <Stack gap="sm">
+              <Checkbox.Group
+                label={t('cases.fields.clusters')}
+                withAsterisk
+                value={values.clusters}
+                onChange={(v) => set('clusters', v as Cluster[])}
+                error={errors.clusters}
+              >
+                <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt="xs">
+                  {clusters.map((c) => (
+                    <Checkbox key={c} value={c} label={t(`cluster.${c}`)} />
+                  ))}
+                </SimpleGrid>
+              </Checkbox.Group>
+              <Switch
+                label={t('cases.fields.childSpecialProtection')}
+                description={t('cases.create.sensitiveHint')}
+                checked={values.childSpecialProtection}
+                onChange={(e) => set('childSpecialProtection', e.currentTarget.checked)}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                <NativeSelect
+                  label={t('cases.fields.intakeChannel')}
+                  required
+                  data={[
+                    { value: '', label: t('persons.choose') },
+                    ...intakeChannels.map((c) => ({ value: c, label: t(`cases.intakeChannel.${c}`) })),
+                  ]}
+                  value={values.intakeChannel}
+                  onChange={(e) => set('intakeChannel', e.currentTarget.value as IntakeChannel | '')}
+                  error={errors.intakeChannel}
+                />
+                <TextInput
+                  label={t('cases.fields.intakeReference')}
+                  description={t('cases.create.intakeReferenceHint')}
+                  value={values.intakeReference}
+                  onChange={(e) => set('intakeReference', e.currentTarget.value)}
+                  maxLength={100}
+                  error={errors.intakeReference}
+                />
+              </SimpleGrid>
+              <Textarea
+                label={t('cases.fields.problem')}
+                required
+                autosize
+                minRows={3}
+                maxLength={4000}
+                value={values.problem}
+                onChange={(e) => set('problem', e.currentTarget.value)}
+                error={errors.problem}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                <NativeSelect
+                  label={t('cases.fields.urgency')}
+                  required
+                  data={[
+                    { value: '', label: t('persons.choose') },
+                    ...urgencies.map((u) => ({ value: u, label: t(`cases.urgency.${u}`) })),
+                  ]}
+                  value={values.urgency}
+                  onChange={(e) => set('urgency', e.currentTarget.value as Urgency | '')}
+                  error={errors.urgency}
+                />
+                <NativeSelect
+                  label={t('cases.fields.modality')}
+                  required
+                  data={modalities.map((m) => ({ value: m, label: t(`cases.modality.${m}`) }))}
+                  value={values.modality}
+                  onChange={(e) => set('modality', e.currentTarget.value as Modality)}
+                  error={errors.modality}
+                />
+              </SimpleGrid>
+            </Stack>
+          </Card>
+
+          <RecommendationPanel
+            query={recommendations}
+            hasRegion={!!person.regionCode}
+            chosenId={values.centerId}
+          />
+
+          <Card withBorder component="section">
+            <Title order={2} size="h4" mb="sm">
+              {t('cases.create.sectionAssignment')}
+            </Title>
+            <Stack gap="sm">
+              <NativeSelect
+                label={t('cases.fields.center')}
+                required
+                data={centers.map((c) => ({ value: c.id, label: c.name }))}
+                value={values.centerId}
+                onChange={(e) => set('centerId', e.currentTarget.value)}
+                error={errors.centerId}
+              />
+              {needsOverride && (
+                <Textarea
+                  label={t('cases.fields.overrideReason')}
+                  description={t('cases.create.overrideHint', { name: first?.centerName ?? '' })}
+                  required
+                  autosize
+                  minRows={2}
+                  maxLength={1000}
+                  value={values.overrideReason}
+                  onChange={(e) => set('overrideReason', e.currentTarget.value)}
+                  error={errors.overrideReason}
+                />
+              )}
+              {canSelfAssign ? (
+                <NativeSelect
+                  label={t('cases.fields.assignedWorker')}
+                  required
+                  data={[{ value: me.id, label: t('cases.create.self', { name: me.name }) }]}
+                  value={me.id}
+                  onChange={() => undefined}
+                  error={errors.assignedWorkerId}
+                />
+              ) : (
+                <Alert color="orange" icon={<IconAlertTriangle aria-hidden />}>
+                  {t('cases.create.noWorker')}
+                </Alert>
+              )}
+            </Stack>
+          </Card>
+
+          {serverError !== null && (
+            <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert">
+              {errorMessage(serverError, t('errors.generic'))}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button
+              variant="default"
+              onClick={() => void navigate({ to: '/penerima-manfaat/$id', params: { id: person.id } })}
+            >
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy} disabled={!canSelfAssign}>
+              {t('cases.create.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </>
+  );
+}
+
+function RecommendationPanel({
+  query,
+  hasRegion,
+  chosenId,
+}: {
+  query: { data: Recommendation[] | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
+  hasRegion: boolean;
+  chosenId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder component="section" aria-labelledby="case-reco-title">
+      <Title order={2} size="h4" mb="sm" id="case-reco-title">
+        {t('cases.reco.title')}
+      </Title>
+      {!hasRegion ? (
+        <Text size="sm" c="dimmed">
+          {t('cases.reco.noRegion')}
+        </Text>
+      ) : (
+        <QueryState query={query} rows={3}>
+          {(items) =>
+            items.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('cases.reco.empty')}
+              </Text>
+            ) : (
+              <Stack component="ol" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
+                {items.map((r, i) => (
+                  <Card key={r.centerId} component="li" withBorder p="sm">
+                    <Group justify="space-between" wrap="wrap" gap="xs">
+                      <Text fw={600}>
+                        {i + 1}. {r.centerName}
+                      </Text>
+                      <Group gap="xs">
+                        {i === 0 && (
+                          <Badge variant="filled" color="blue.9" tt="none">
+                            {t('cases.reco.first')}
+                          </Badge>
+                        )}
+                        {r.centerId === chosenId && (
+                          <Badge variant="filled" color="dark.6" tt="none">
+                            {t('cases.reco.chosen')}
+                          </Badge>
+                        )}
+                      </Group>
+                    </Group>
+                    <Text size="sm" c="dimmed">
+                      {t('cases.reco.score', { score: Math.round(r.score * 100) / 100 })}
+                    </Text>
+                    <Text component="ul" size="sm" my={4} pl="md">
+                      {r.reasons.map((reason) => (
+                        <li key={`${reason.code}-${reason.value ?? ''}`}>{reasonLabel(reason, t)}</li>
+                      ))}
+                    </Text>
+                    {r.specialtyClusters.length > 0 && (
+                      <Text size="sm" c="dimmed">
+                        {t('cases.reco.specialty', {
+                          clusters: r.specialtyClusters.map((c) => t(`cluster.${c}`)).join(', '),
+                        })}
+                      </Text>
+                    )}
+                  </Card>
+                ))}
+              </Stack>
+            )
+          }
+        </QueryState>
+      )}
+    </Card>
+  );
+}
