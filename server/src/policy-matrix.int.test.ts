@@ -272,6 +272,7 @@ const samples: Record<string, Sample> = {
     status: 200,
     calls: async (ctx) => [{ url: `/api/cases/${await freshCase(ctx)}/services`, payload: serviceBody }],
   },
+  'GET /api/cases/response-times': { status: 200, calls: async () => [{ url: '/api/cases/response-times' }] },
   'POST /api/cases/export': {
     status: 200,
     calls: async () => [{ url: '/api/cases/export', payload: { view: 'center' } }],

@@ -112,6 +112,14 @@ describe.skipIf(!hasBrowser)('an ATENSI case in the browser', () => {
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(file!).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await seriousViolations(page), 'closed case page').toEqual([]);
+
+    // The centre's response time (intake → first service) is on the case list.
+    await page.getByRole('link', { name: 'Kasus', exact: true }).first().click();
+    await page
+      .getByRole('region', { name: 'Waktu respons balai' })
+      .getByText(/Pangudi Luhur/)
+      .waitFor();
+    expect(await seriousViolations(page), 'case list').toEqual([]);
     await head.context.close();
   });
 });

@@ -243,3 +243,16 @@ export const recommendationSchema = z.object({
   reasons: z.array(z.object({ code: z.string(), value: z.number().optional() })),
   specialtyClusters: z.array(cluster),
 });
+
+/** Intake → first service, per centre (aggregates only: no person is named). */
+export const responseTimeSchema = z.object({
+  centerId: z.uuid(),
+  centerName: z.string(),
+  cases: z.number().int(),
+  served: z.number().int(),
+  /** Open cases still waiting for a first service. */
+  waiting: z.number().int(),
+  medianHours: z.number().nullable(),
+  p90Hours: z.number().nullable(),
+});
+export type ResponseTime = z.infer<typeof responseTimeSchema>;

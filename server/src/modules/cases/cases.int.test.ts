@@ -440,3 +440,30 @@ describe('cases and the person registry', () => {
     expect(after.timeline.at(-1).summary).toMatch(/digabungkan/);
   });
 });
+
+describe('response time per centre', () => {
+  it('gives the median intake → first service and the waiting cases of the centres in scope', async () => {
+    const waiting = (await openCase()).json();
+    const served = (await openCase()).json();
+    await call('POST', `/api/cases/${served.id}/services`, 'worker', {
+      component: 'basic_needs',
+      serviceType: 'Makan',
+      deliveredOn: '2026-11-22',
+      description: 'Makan siang',
+      valueRupiah: 25000,
+      providerKind: 'this_center',
+    });
+    const res = await call('GET', '/api/cases/response-times', 'head');
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items;
+    expect(items.map((r: { centerId: string }) => r.centerId)).toEqual([centerA]);
+    const [a] = items;
+    expect(a.served).toBeGreaterThanOrEqual(1);
+    expect(a.waiting).toBeGreaterThanOrEqual(1);
+    expect(a.medianHours).toBeGreaterThanOrEqual(0);
+    expect(a.cases).toBe(a.served + a.waiting + 0);
+    expect(waiting.id).not.toBe(served.id);
+    const national = (await call('GET', '/api/cases/response-times', 'central')).json().items;
+    expect(national.map((r: { centerId: string }) => r.centerId)).toContain(centerA);
+  });
+});

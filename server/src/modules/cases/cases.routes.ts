@@ -10,6 +10,7 @@ import {
   planInput,
   recommendationSchema,
   referralLetterInput,
+  responseTimeSchema,
   routingQuery,
   serviceRecordInput,
 } from '@atensi/domain';
@@ -17,7 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuditContext } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
-import type { Actor } from '../../platform/policy/policy.ts';
+import { type Actor, centerScope } from '../../platform/policy/policy.ts';
 import { caseSummaryPdf, exportCases, referralLetterPdf } from './case-documents.ts';
 import { caseViewer } from './case-visibility.ts';
 import {
@@ -33,6 +34,7 @@ import {
 import { casePolicy } from './cases.policy.ts';
 import { createCase, listCases } from './cases.service.ts';
 import { recommendCenters } from './recommend-centers.ts';
+import { responseTimes } from './response-times.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const bodyCenter = (request: { body: unknown }) =>
@@ -59,6 +61,18 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       response: { 200: casePage },
     },
     handler: (request) => listCases(db, caseViewer(request.actor!), request.body),
+  });
+
+  app.get('/api/cases/response-times', {
+    config: { policy: casePolicy.list },
+    schema: {
+      tags: ['cases'],
+      summary: 'Waktu respons (penerimaan → layanan pertama) per balai',
+      response: { 200: z.object({ items: z.array(responseTimeSchema) }) },
+    },
+    handler: async (request) => ({
+      items: await responseTimes(db, centerScope(request.actor, casePolicy.list)),
+    }),
   });
 
   app.post('/api/cases/export', {

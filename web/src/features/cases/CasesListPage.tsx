@@ -37,6 +37,7 @@ import { RequirePermission } from '../../components/RequirePermission';
 import { currentLanguage } from '../../i18n';
 import { caseListQueryOptions, casePageSize, exportCases } from './api';
 import { responseLabel, StageBadge, UrgencyBadge } from './CaseBadges';
+import { ResponseTimes } from './ResponseTimes';
 
 /** Centres where the user is head: they may see the whole centre's caseload. */
 export const headCenters = (me: ReturnType<typeof useMe>) => {
@@ -145,6 +146,7 @@ function CasesList() {
           </Button>
         }
       />
+      <ResponseTimes />
       {heads.length > 0 && (
         <Tabs
           value={view}

@@ -9,6 +9,7 @@ import type {
   Page,
   PlanInput,
   ReferralLetterInput,
+  ResponseTime,
   ServiceRecordInput,
   TerminationOutcomes,
 } from '@atensi/domain';
@@ -34,6 +35,12 @@ export const caseListQueryOptions = (input: CaseListInput) =>
     queryFn: ({ signal }) =>
       api<Page<CaseSummary>>('/api/cases/list', { method: 'POST', body: input, signal }),
     placeholderData: keepPreviousData,
+  });
+
+export const responseTimesQueryOptions = () =>
+  queryOptions({
+    queryKey: ['cases', 'response-times'] as const,
+    queryFn: ({ signal }) => api<{ items: ResponseTime[] }>('/api/cases/response-times', { signal }),
   });
 
 export const caseQueryOptions = (id: string) =>
