@@ -14,12 +14,12 @@ import {
 } from '@atensi/domain';
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
+import { type AuditContext, type AuditRecord, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { occupyBed, releaseBed } from '../centers/centers.service.ts';
 import { type CaseViewer, canWorkOnCase } from './case-visibility.ts';
-import { caseError } from './cases.errors.ts';
+import { caseError, transitionRefused } from './cases.errors.ts';
 import { type CaseRow, caseSummary, recordEvent, visibleCase } from './cases.service.ts';
 import {
   caseAssessments,
@@ -138,6 +138,7 @@ const workOnCase = async (
   work: (
     tx: Db,
     row: CaseRow,
+    audit: (record: AuditRecord) => void,
   ) => Promise<{ set?: Partial<typeof cases.$inferInsert>; event: { kind: string; summary: string } }>,
 ) => {
   const { db, context, viewer, id } = opts;
@@ -145,7 +146,7 @@ const workOnCase = async (
     const [row] = await tx.select().from(cases).where(eq(cases.id, id)).for('update');
     if (!row || !canWorkOnCase(viewer, row)) throw caseError('case.not_found');
     if (opts.version !== undefined && row.version !== opts.version) throw caseError('case.version_conflict');
-    const { set = {}, event } = await work(tx, row);
+    const { set = {}, event } = await work(tx, row, audit);
     const [after] = await tx
       .update(cases)
       .set({ ...set, version: row.version + 1, updatedAt: new Date() })
@@ -174,7 +175,7 @@ export const changeStage = (opts: {
     const to = opts.input.to;
     const previous = row.previousStage as CaseStage | null;
     if (to === 'termination' || !canTransition(from, to, roleAt(opts.viewer, row), { previous })) {
-      throw caseError('case.transition_refused', { from, to });
+      throw transitionRefused(from, to);
     }
     const note = opts.input.note ? `: ${opts.input.note}` : '';
     if (to === 'termination_requested') {
@@ -205,10 +206,10 @@ export const approveClosure = (opts: {
   version: number;
   outcomes: TerminationOutcomes;
 }) =>
-  workOnCase(opts, async (tx, row) => {
+  workOnCase(opts, async (tx, row, audit) => {
     if (row.stage !== 'termination_requested') throw caseError('case.not_awaiting_closure');
     if (!canTransition('termination_requested', 'termination', roleAt(opts.viewer, row))) {
-      throw caseError('case.transition_refused', { from: row.stage, to: 'termination' });
+      throw transitionRefused(row.stage as CaseStage, 'termination');
     }
     const now = new Date();
     await tx
@@ -218,6 +219,12 @@ export const approveClosure = (opts: {
         target: caseOutcomes.caseId,
         set: { outcomes: opts.outcomes, approvedBy: opts.context.actorId, approvedAt: now },
       });
+    audit({
+      action: 'create',
+      entity: 'case_outcome',
+      entityId: row.id,
+      changes: diffRecords(null, { ...opts.outcomes, approvedBy: opts.context.actorId }),
+    });
     const done = opts.outcomes.servicesComplete ? 'tuntas' : 'belum tuntas';
     return {
       set: { stage: 'termination', previousStage: null, closedAt: now },
@@ -227,6 +234,10 @@ export const approveClosure = (opts: {
       },
     };
   });
+
+/** A record a case change created, in the audit log under its own entity. */
+const auditCreated = (audit: (r: AuditRecord) => void, entity: string, row: { id: string }) =>
+  audit({ action: 'create', entity, entityId: row.id, changes: diffRecords(null, row, { ignore: ['id'] }) });
 
 const refuseWhenClosed = (row: CaseRow) => {
   if (isClosed(row.stage as CaseStage)) throw caseError('case.closed');
@@ -239,15 +250,19 @@ export const recordAssessment = (opts: {
   id: string;
   input: AssessmentInput;
 }) =>
-  workOnCase(opts, async (tx, row) => {
+  workOnCase(opts, async (tx, row, audit) => {
     refuseWhenClosed(row);
-    await tx.insert(caseAssessments).values({
-      id: uuidv7(),
-      caseId: row.id,
-      ...opts.input,
-      assessorId: opts.context.actorId,
-      assessorName: opts.context.actorName,
-    });
+    const [created] = await tx
+      .insert(caseAssessments)
+      .values({
+        id: uuidv7(),
+        caseId: row.id,
+        ...opts.input,
+        assessorId: opts.context.actorId,
+        assessorName: opts.context.actorName,
+      })
+      .returning();
+    auditCreated(audit, 'case_assessment', created!);
     return {
       event: {
         kind: 'assessment',
@@ -263,9 +278,13 @@ export const recordPlan = (opts: {
   id: string;
   input: PlanInput;
 }) =>
-  workOnCase(opts, async (tx, row) => {
+  workOnCase(opts, async (tx, row, audit) => {
     refuseWhenClosed(row);
-    await tx.insert(casePlans).values({ id: uuidv7(), caseId: row.id, goals: opts.input.goals });
+    const [created] = await tx
+      .insert(casePlans)
+      .values({ id: uuidv7(), caseId: row.id, goals: opts.input.goals })
+      .returning();
+    auditCreated(audit, 'case_plan', created!);
     return { event: { kind: 'plan', summary: `Rencana intervensi: ${opts.input.goals.length} tujuan` } };
   });
 
@@ -277,12 +296,14 @@ export const recordService = (opts: {
   id: string;
   input: ServiceRecordInput;
 }) =>
-  workOnCase(opts, async (tx, row) => {
+  workOnCase(opts, async (tx, row, audit) => {
     refuseWhenClosed(row);
     const input = opts.input;
-    await tx
+    const [created] = await tx
       .insert(caseServices)
-      .values({ id: uuidv7(), caseId: row.id, ...input, recordedBy: opts.context.actorName });
+      .values({ id: uuidv7(), caseId: row.id, ...input, recordedBy: opts.context.actorName })
+      .returning();
+    auditCreated(audit, 'case_service', created!);
     const now = new Date();
     return {
       set: row.firstServiceAt ? {} : { firstServiceAt: now },
@@ -298,17 +319,19 @@ export const recordService = (opts: {
  * also under concurrency) and holds it until the placement ends.
  */
 export const placeResident = (opts: { db: Db; context: AuditContext; viewer: CaseViewer; id: string }) =>
-  workOnCase(opts, async (tx, row) => {
+  workOnCase(opts, async (tx, row, audit) => {
     refuseWhenClosed(row);
     const [open] = await tx
       .select({ id: casePlacements.id })
       .from(casePlacements)
       .where(and(eq(casePlacements.caseId, row.id), isNull(casePlacements.endedAt)));
     if (open) throw caseError('case.already_placed');
-    const beds = await occupyBed(tx, row.centerId);
-    await tx
+    const beds = await occupyBed(tx, row.centerId, audit);
+    const [created] = await tx
       .insert(casePlacements)
-      .values({ id: uuidv7(), caseId: row.id, centerId: row.centerId, startedAt: new Date() });
+      .values({ id: uuidv7(), caseId: row.id, centerId: row.centerId, startedAt: new Date() })
+      .returning();
+    auditCreated(audit, 'case_placement', created!);
     return {
       event: {
         kind: 'placement',
@@ -325,17 +348,24 @@ export const endPlacement = (opts: {
   id: string;
   reason: string;
 }) =>
-  workOnCase(opts, async (tx, row) => {
+  workOnCase(opts, async (tx, row, audit) => {
     const [open] = await tx
       .select()
       .from(casePlacements)
       .where(and(eq(casePlacements.caseId, row.id), isNull(casePlacements.endedAt)))
       .for('update');
     if (!open) throw caseError('case.not_placed');
-    await tx
+    const [ended] = await tx
       .update(casePlacements)
       .set({ endedAt: new Date(), endReason: opts.reason })
-      .where(eq(casePlacements.id, open.id));
-    await releaseBed(tx, open.centerId);
+      .where(eq(casePlacements.id, open.id))
+      .returning();
+    audit({
+      action: 'update',
+      entity: 'case_placement',
+      entityId: open.id,
+      changes: diffRecords(open, ended!),
+    });
+    await releaseBed(tx, open.centerId, audit);
     return { event: { kind: 'placement_ended', summary: `Penempatan berakhir: ${opts.reason}` } };
   });

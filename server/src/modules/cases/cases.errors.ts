@@ -1,4 +1,5 @@
-import { defineErrors } from '../../platform/errors/app-error.ts';
+import type { CaseStage } from '@atensi/domain';
+import { AppError, defineErrors } from '../../platform/errors/app-error.ts';
 
 export const caseError = defineErrors({
   'case.not_found': { status: 404, message: { id: 'Kasus tidak ditemukan.', en: 'Case not found.' } },
@@ -57,3 +58,24 @@ export const caseError = defineErrors({
     },
   },
 });
+
+/** Stage names as users read them, for messages. */
+const stageNames: Record<CaseStage, { id: string; en: string }> = {
+  engagement: { id: 'pendekatan awal', en: 'engagement' },
+  assessment: { id: 'asesmen', en: 'assessment' },
+  planning: { id: 'rencana intervensi', en: 'intervention planning' },
+  intervention: { id: 'intervensi', en: 'intervention' },
+  resocialization: { id: 'resosialisasi', en: 'resocialisation' },
+  termination_requested: { id: 'menunggu persetujuan terminasi', en: 'awaiting closure approval' },
+  termination: { id: 'terminasi', en: 'closure' },
+  follow_up: { id: 'bimbingan lanjut', en: 'follow-up' },
+};
+
+/** "Stage X cannot move to Y", with the stage names in each language rather than codes. */
+export const transitionRefused = (from: CaseStage, to: CaseStage): AppError => {
+  const id = caseError('case.transition_refused', { from: stageNames[from].id, to: stageNames[to].id })
+    .localised.id;
+  const en = caseError('case.transition_refused', { from: stageNames[from].en, to: stageNames[to].en })
+    .localised.en;
+  return new AppError('case.transition_refused', 409, { id, en });
+};

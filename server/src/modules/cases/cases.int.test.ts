@@ -283,6 +283,15 @@ describe('the ATENSI stages', () => {
       'closure_requested',
       'closure_approved',
     ]);
+    // Every record the case work created is in the audit log under its own entity.
+    const created = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'create'));
+    const kinds = new Set(
+      created
+        .filter((r) => r.changes.some((ch) => ch.field === 'caseId' && ch.after === c.id))
+        .map((r) => r.entity),
+    );
+    expect([...kinds].sort()).toEqual(['case_assessment', 'case_plan', 'case_service']);
+    expect(created.some((r) => r.entity === 'case_outcome' && r.entityId === c.id)).toBe(true);
     // Closed: no more services.
     const late = await call('POST', `/api/cases/${c.id}/services`, 'worker', {
       component: 'basic_needs',
@@ -297,11 +306,14 @@ describe('the ATENSI stages', () => {
 
   it('gives a stale stage change 409 and refuses jumps', async () => {
     const c = (await openCase()).json();
-    expect(
-      (
-        await call('POST', `/api/cases/${c.id}/stage`, 'worker', { to: 'intervention', version: c.version })
-      ).json().code,
-    ).toBe('case.transition_refused');
+    const jump = await call('POST', `/api/cases/${c.id}/stage`, 'worker', {
+      to: 'intervention',
+      version: c.version,
+    });
+    expect(jump.json()).toMatchObject({
+      code: 'case.transition_refused',
+      message: 'Tahap pendekatan awal tidak dapat diubah ke intervensi oleh peran Anda.',
+    });
     expect(
       (await call('POST', `/api/cases/${c.id}/stage`, 'worker', { to: 'assessment', version: c.version }))
         .statusCode,

@@ -41,6 +41,15 @@ const bodyCenter = (request: { body: unknown }) =>
   (request.body as { centerId?: string } | undefined)?.centerId;
 
 export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  /** The case the URL names, as the signed-in user may act on it. */
+  const onCase = (request: { auditContext: AuditContext; actor: Actor | null; params: { id: string } }) => ({
+    db,
+    context: request.auditContext,
+    viewer: caseViewer(request.actor!),
+    id: request.params.id,
+  });
+  const after = (request: Parameters<typeof onCase>[0]) => readCase(onCase(request));
+
   app.post('/api/routing/recommendations', {
     config: { policy: casePolicy.recommendCenters },
     schema: {
@@ -99,10 +108,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     schema: { tags: ['cases'], summary: 'Ringkasan kasus (PDF, kop balai)', params: idParams },
     handler: async (request, reply) => {
       const pdf = await caseSummaryPdf({
-        db,
-        context: request.auditContext,
-        viewer: caseViewer(request.actor!),
-        id: request.params.id,
+        ...onCase(request),
       });
       return reply
         .type('application/pdf')
@@ -167,22 +173,12 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     },
     handler: (request) =>
       readCase({
-        db,
-        context: request.auditContext,
-        viewer: caseViewer(request.actor!),
-        id: request.params.id,
+        ...onCase(request),
       }),
   });
 
   /** A change to the case; answers the case as it is now. */
   const base = { tags: ['cases'], params: idParams, response: { 200: caseSchema } };
-  const after = (request: { auditContext: AuditContext; actor: Actor | null; params: { id: string } }) =>
-    readCase({
-      db,
-      context: request.auditContext,
-      viewer: caseViewer(request.actor!),
-      id: request.params.id,
-    });
 
   app.post('/api/cases/:id/stage', {
     config: { policy: casePolicy.work },
@@ -193,10 +189,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     },
     handler: async (request) => {
       await changeStage({
-        db,
-        context: request.auditContext,
-        viewer: caseViewer(request.actor!),
-        id: request.params.id,
+        ...onCase(request),
         input: request.body,
       });
       return after(request);
@@ -208,10 +201,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     schema: { ...base, summary: 'Catat asesmen (kebutuhan 7 komponen ATENSI)', body: assessmentInput },
     handler: async (request) => {
       await recordAssessment({
-        db,
-        context: request.auditContext,
-        viewer: caseViewer(request.actor!),
-        id: request.params.id,
+        ...onCase(request),
         input: request.body,
       });
       return after(request);
@@ -223,10 +213,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     schema: { ...base, summary: 'Catat rencana intervensi', body: planInput },
     handler: async (request) => {
       await recordPlan({
-        db,
-        context: request.auditContext,
-        viewer: caseViewer(request.actor!),
-        id: request.params.id,
+        ...onCase(request),
         input: request.body,
       });
       return after(request);
@@ -238,10 +225,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     schema: { ...base, summary: 'Catat layanan yang diberikan', body: serviceRecordInput },
     handler: async (request) => {
       await recordService({
-        db,
-        context: request.auditContext,
-        viewer: caseViewer(request.actor!),
-        id: request.params.id,
+        ...onCase(request),
         input: request.body,
       });
       return after(request);
@@ -253,10 +237,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     schema: { ...base, summary: 'Tempatkan di balai (memakai satu tempat tidur)' },
     handler: async (request) => {
       await placeResident({
-        db,
-        context: request.auditContext,
-        viewer: caseViewer(request.actor!),
-        id: request.params.id,
+        ...onCase(request),
       });
       return after(request);
     },
@@ -267,10 +248,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     schema: { ...base, summary: 'Akhiri penempatan (tempat tidur kembali kosong)', body: endPlacementInput },
     handler: async (request) => {
       await endPlacement({
-        db,
-        context: request.auditContext,
-        viewer: caseViewer(request.actor!),
-        id: request.params.id,
+        ...onCase(request),
         reason: request.body.reason,
       });
       return after(request);
@@ -283,10 +261,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     handler: async (request) => {
       const { version, outcomes } = request.body;
       await approveClosure({
-        db,
-        context: request.auditContext,
-        viewer: caseViewer(request.actor!),
-        id: request.params.id,
+        ...onCase(request),
         version,
         outcomes,
       });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   asUser,
@@ -9,6 +9,7 @@ import {
   type TestContext,
   type TestUser,
 } from '../../../test/app.ts';
+import { auditLog } from '../../platform/audit/audit.tables.ts';
 import { getCenter } from '../centers/centers.service.ts';
 import { createPerson } from '../persons/persons.service.ts';
 import { systemContext } from '../users/first-admin.ts';
@@ -100,6 +101,26 @@ describe('residential placement', () => {
       'placement_ended',
     ]);
     expect((await getCenter(t.database.db, center.id)).occupiedBeds).toBe(0);
+    // The placement and the centre's bed count are in the audit log, each under its own entity.
+    const rows = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(inArray(auditLog.entity, ['case_placement', 'center']));
+    const mine = rows.filter(
+      (r) => r.entityId === center.id || r.changes.some((c) => c.field === 'caseId' && c.after === id),
+    );
+    expect(mine.map((r) => `${r.action} ${r.entity}`)).toEqual(
+      expect.arrayContaining(['create case_placement', 'update center']),
+    );
+    const occupancy = rows
+      .filter((r) => r.entity === 'center' && r.entityId === center.id)
+      .flatMap((r) => r.changes);
+    expect(occupancy).toEqual(
+      expect.arrayContaining([
+        { field: 'occupiedBeds', before: 0, after: 1 },
+        { field: 'occupiedBeds', before: 1, after: 0 },
+      ]),
+    );
   });
 
   it('never passes capacity: concurrent placements into the last bed, exactly one wins', async () => {

@@ -11,7 +11,7 @@ import {
 } from '@atensi/domain';
 import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import type { AuditContext } from '../../platform/audit/audit.ts';
+import type { AuditContext, AuditRecord } from '../../platform/audit/audit.ts';
 import { withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -307,6 +307,7 @@ export const centerCodeOf = async (db: Db, id: string): Promise<string> => {
 export const occupyBed = async (
   tx: Db,
   centerId: string,
+  audit: (r: AuditRecord) => void,
 ): Promise<{ occupiedBeds: number; bedCapacity: number }> => {
   const [row] = await tx
     .update(centers)
@@ -324,16 +325,32 @@ export const occupyBed = async (
     )
     .returning({ occupiedBeds: centers.occupiedBeds, bedCapacity: centers.bedCapacity });
   if (!row) throw centerError('center.no_free_bed');
+  auditOccupancy(audit, centerId, row.occupiedBeds - 1, row.occupiedBeds);
   return row;
 };
 
-export const releaseBed = async (tx: Db, centerId: string): Promise<void> => {
-  await tx
+/** Gives one bed back inside the caller's transaction. */
+export const releaseBed = async (
+  tx: Db,
+  centerId: string,
+  audit: (r: AuditRecord) => void,
+): Promise<void> => {
+  const [row] = await tx
     .update(centers)
     .set({
       occupiedBeds: sql`greatest(${centers.occupiedBeds} - 1, 0)`,
       version: sql`${centers.version} + 1`,
       updatedAt: new Date(),
     })
-    .where(eq(centers.id, centerId));
+    .where(eq(centers.id, centerId))
+    .returning({ occupiedBeds: centers.occupiedBeds });
+  if (row) auditOccupancy(audit, centerId, row.occupiedBeds + 1, row.occupiedBeds);
 };
+
+const auditOccupancy = (audit: (r: AuditRecord) => void, centerId: string, before: number, after: number) =>
+  audit({
+    action: 'update',
+    entity: 'center',
+    entityId: centerId,
+    changes: [{ field: 'occupiedBeds', before, after }],
+  });
