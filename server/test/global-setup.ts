@@ -32,7 +32,9 @@ const templateKey = (): string => {
  * copy: a PGlite data-dir dump, or a PostgreSQL database made with CREATE DATABASE … TEMPLATE.
  */
 export default async function setup(project: TestProject) {
-  if (process.env.ATENSI_TEST_DB === 'postgres') {
+  // The project's `env` reaches the test workers, not this process: read it from the config.
+  const kind = project.config.env?.ATENSI_TEST_DB ?? process.env.ATENSI_TEST_DB;
+  if (kind === 'postgres') {
     const adminUrl = process.env.DATABASE_URL;
     if (!adminUrl) throw new Error('int-postgres needs DATABASE_URL');
     const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;

@@ -8,6 +8,10 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('platform', () => {
+  it('runs on the database its test project names (PostgreSQL races must run on PostgreSQL)', () => {
+    expect(t.database.kind).toBe(process.env.ATENSI_TEST_DB);
+  });
+
   it('reports health: database reachable, version, migrations applied', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
