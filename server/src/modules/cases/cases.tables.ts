@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { centers } from '../centers/centers.tables.ts';
+import { partners } from '../partners/partners.tables.ts';
 import { persons } from '../persons/persons.tables.ts';
 
 /** One episode of ATENSI service for one person at one centre. */
@@ -47,6 +48,8 @@ export const cases = pgTable(
     stage: text('stage').notNull(),
     /** The working stage a closure request came from, to return to when the head rejects it. */
     previousStage: text('previous_stage'),
+    /** Centre a transfer request is waiting at (its head may read the case to decide). */
+    transferToCenterId: uuid('transfer_to_center_id').references(() => centers.id),
     recommendedCenterId: uuid('recommended_center_id'),
     overrideReason: text('override_reason'),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
@@ -61,6 +64,7 @@ export const cases = pgTable(
     index('cases_center_stage_idx').on(t.centerId, t.stage, t.openedAt),
     index('cases_worker_idx').on(t.assignedWorkerId, t.stage),
     index('cases_person_idx').on(t.personId),
+    index('cases_transfer_to_idx').on(t.transferToCenterId).where(sql`${t.transferToCenterId} is not null`),
   ],
 );
 
@@ -174,5 +178,86 @@ export const casePlacements = pgTable(
     // One open placement per case.
     uniqueIndex('case_placements_open_idx').on(t.caseId).where(sql`${t.endedAt} is null`),
     index('case_placements_center_idx').on(t.centerId, t.endedAt),
+  ],
+);
+
+/** Requests to move a case to another centre, and the receiving head's decision. */
+export const caseTransfers = pgTable(
+  'case_transfers',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    fromCenterId: uuid('from_center_id')
+      .notNull()
+      .references(() => centers.id),
+    toCenterId: uuid('to_center_id')
+      .notNull()
+      .references(() => centers.id),
+    reason: text('reason').notNull(),
+    status: text('status').notNull(),
+    requestedById: text('requested_by_id'),
+    requestedByName: text('requested_by_name'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    decidedById: text('decided_by_id'),
+    decidedByName: text('decided_by_name'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [
+    // One transfer waiting per case.
+    uniqueIndex('case_transfers_pending_idx').on(t.caseId).where(sql`${t.status} = 'pending'`),
+    index('case_transfers_case_idx').on(t.caseId, t.requestedAt),
+  ],
+);
+
+/** Bimbingan lanjut: visits after closure. */
+export const caseFollowUps = pgTable(
+  'case_follow_ups',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    visitedOn: date('visited_on').notNull(),
+    method: text('method').notNull(),
+    condition: text('condition').notNull(),
+    notes: text('notes').notNull(),
+    nextVisitOn: date('next_visit_on'),
+    recordedById: text('recorded_by_id'),
+    recordedByName: text('recorded_by_name'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_follow_ups_case_idx').on(t.caseId, t.visitedOn)],
+);
+
+/** Rujukan keluar: a case referred to another programme, hospital, balai, LKS or agency. */
+export const caseReferrals = pgTable(
+  'case_referrals',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    target: text('target').notNull(),
+    /** The LKS referred to; its staff see the case while the referral is open. */
+    partnerId: uuid('partner_id').references(() => partners.id),
+    targetCenterId: uuid('target_center_id').references(() => centers.id),
+    targetName: text('target_name').notNull(),
+    reason: text('reason').notNull(),
+    letterNumber: text('letter_number'),
+    status: text('status').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    sentById: text('sent_by_id'),
+    sentByName: text('sent_by_name'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    responseNote: text('response_note'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('case_referrals_case_idx').on(t.caseId, t.sentAt),
+    index('case_referrals_partner_idx').on(t.partnerId, t.status),
   ],
 );

@@ -32,7 +32,7 @@ export const persons = pgTable(
     sex: text('sex').notNull(),
     birthDate: date('birth_date'),
     birthYearEstimate: smallint('birth_year_estimate'),
-    /** Year of birth, exact or estimated: the blocking key of the duplicate finder. */
+    /** Year of birth, exact or estimated. */
     birthYear: smallint('birth_year'),
     birthPlace: text('birth_place'),
     regionCode: text('region_code')
@@ -49,6 +49,8 @@ export const persons = pgTable(
     consentBy: text('consent_by'),
     consentGuardianName: text('consent_guardian_name'),
     registeredAtCenterId: uuid('registered_at_center_id').references(() => centers.id),
+    /** Blocking keys of the duplicate finder (regency or birth year + sex + word beginnings/endings), see duplicate-keys.ts. */
+    dupKeys: text('dup_keys').array().notNull().default(sql`'{}'::text[]`),
     /** Set when this record was folded into another; it then leaves every list. */
     mergedIntoId: uuid('merged_into_id'),
     mergedAt: timestamp('merged_at', { withTimezone: true }),
@@ -63,9 +65,13 @@ export const persons = pgTable(
       .where(sql`${t.nik} is not null and ${t.mergedIntoId} is null`),
     index('persons_name_trgm_idx').using('gin', t.nameNormalized.op('gin_trgm_ops')),
     index('persons_aliases_trgm_idx').using('gin', t.aliasesNormalized.op('gin_trgm_ops')),
-    index('persons_birth_year_idx').on(t.birthYear, t.regionCode),
     // The duplicate finder's birth-date way: exact dates are selective (≈ 35 people a day at 1M).
     index('persons_birth_date_idx').on(t.birthDate),
+    // Its regency and birth-year ways: exact keys, a few hundred rows per key at 1M. Migration
+    // 0011 creates it WITH (fastupdate = off): a pending list of unmerged inserts would be read
+    // by every search and can tip the planner into a sequential scan.
+    // A pending list (fastupdate) made PGlite fall back to a table scan for these lookups.
+    index('persons_dup_keys_idx').using('gin', t.dupKeys).with({ fastupdate: 'off' }),
     index('persons_region_idx').on(t.regionCode),
     index('persons_center_idx').on(t.registeredAtCenterId, t.fullName),
     index('persons_merged_into_idx').on(t.mergedIntoId),
