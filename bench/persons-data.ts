@@ -1,7 +1,7 @@
-import { type CreatePersonInput, normalizeName } from '@atensi/domain';
+import { type CreatePersonInput, duplicateThreshold, normalizeName, scoreDuplicate } from '@atensi/domain';
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { candidateIdsSql } from '../server/src/modules/persons/find-duplicates.ts';
+import { candidatesSql } from '../server/src/modules/persons/find-duplicates.ts';
 import { personColumns } from '../server/src/modules/persons/persons.service.ts';
 import type { Db } from '../server/src/platform/db/client.ts';
 import { rowsOf } from '../server/src/platform/db/client.ts';
@@ -21,6 +21,7 @@ export type PersonRowJson = {
   birth_year: number | null;
   region_code: string;
   registered_at_center_id: string | null;
+  dup_keys: string[];
 };
 
 export const personRow = (p: SyntheticPerson, centerId: string | null, id = uuidv7()): PersonRowJson => {
@@ -60,28 +61,31 @@ export const personRow = (p: SyntheticPerson, centerId: string | null, id = uuid
     birth_year: c.birthYear,
     region_code: c.regionCode,
     registered_at_center_id: centerId,
+    dup_keys: c.dupKeys,
   };
 };
 
 /**
  * One multi-row INSERT per batch, the rows travelling as one JSON parameter (no limit of
- * 65,535 bind parameters, same SQL on PostgreSQL and PGlite). A clash on the live-NIK unique
+ * 65,535 bind parameters, same SQL on PostgreSQL and PGlite; the keys, which hold no space,
+ * as one space-separated string). A clash on the live-NIK unique
  * index (two people drawn with the same district, birth date and sequence) skips the row;
  * the number inserted is returned.
  */
 export const insertPersons = async (db: Db, rows: PersonRowJson[]): Promise<number> => {
   if (rows.length === 0) return 0;
+  const json = JSON.stringify(rows.map((r) => ({ ...r, dup_keys: r.dup_keys.join(' ') })));
   const result = await db.execute(sql`
     insert into persons (id, nik, nik_unknown_reason, full_name, name_normalized, aliases_normalized, sex,
                          birth_date, birth_year_estimate, birth_year, region_code, registered_at_center_id,
-                         legal_basis, consent_by)
+                         dup_keys, legal_basis, consent_by)
     select id, nik, nik_unknown_reason, full_name, name_normalized, aliases_normalized, sex,
            birth_date, birth_year_estimate, birth_year, region_code, registered_at_center_id,
-           'consent', 'self'
-    from json_to_recordset(${JSON.stringify(rows)}::json) as x(
+           string_to_array(dup_keys, ' '), 'consent', 'self'
+    from json_to_recordset(${json}::json) as x(
       id uuid, nik text, nik_unknown_reason text, full_name text, name_normalized text,
       aliases_normalized text, sex text, birth_date date, birth_year_estimate smallint, birth_year smallint,
-      region_code text, registered_at_center_id uuid)
+      region_code text, registered_at_center_id uuid, dup_keys text)
     on conflict do nothing
     returning 1`);
   return rowsOf(result).length;
@@ -119,29 +123,56 @@ export type CandidateRow = {
   region_code: string;
 };
 
-/** The candidate SQL `find-duplicates.ts` runs (its own `candidateIdsSql`), selecting `select`. */
-export const candidateSql = (q: CandidateQuery, select = sql`*`) =>
-  sql`select ${select} from persons where id in (${candidateIdsSql({ ...q, limit: 10 })})`;
+/** The statement `findDuplicates` sends (its own `candidatesSql`). */
+export const candidateSql = (q: CandidateQuery) => candidatesSql({ ...q, limit: 10 });
 
-export const candidateColumns = sql`id, nik, full_name, aliases, sex, birth_date::text as birth_date, birth_year_estimate, region_code`;
-
-export const candidates = async (db: Db, q: CandidateQuery, query = candidateSql(q, candidateColumns)) =>
+export const candidates = async (db: Db, q: CandidateQuery, query = candidateSql(q)) =>
   rowsOf<CandidateRow>(await db.execute(query));
 
 /**
- * The candidate SQL with the trigram ways restricted to a birth-year window (±10, or no year
- * known): a proposal measured by the benches, not what the server runs.
+ * The candidate SQL of the previous finder (commit 9306a17): a UNION of a trigram `%` way on
+ * the name and on the aliases inside a ±10-year window, exact NIK, and the same birth date in
+ * the regency. Kept so both benches measure the old and the new finder in the same run.
  */
-export const candidateSqlWindow = (q: CandidateQuery, year: number, select = sql`*`) => {
+export const previousCandidateSql = (q: CandidateQuery) => {
   const norm = normalizeName(q.fullName);
-  const near = sql`(birth_year between ${year - 10} and ${year + 10} or birth_year is null)`;
-  const ways = [sql`((name_normalized % ${norm} or aliases_normalized % ${norm}) and ${near})`];
-  if (q.nik && /^\d{16}$/.test(q.nik)) ways.push(sql`nik = ${q.nik}`);
+  const live = sql`merged_into_id is null${q.excludeId ? sql` and id <> ${q.excludeId}` : sql``}`;
+  const year = q.birthDate ? Number(q.birthDate.slice(0, 4)) : q.birthYearEstimate;
+  const inWindow = year
+    ? sql` and (birth_year is null or birth_year between ${year - 10} and ${year + 10})`
+    : sql``;
+  const ways = [
+    sql`(select id from persons where ${live} and name_normalized % ${norm}${inWindow}
+         order by similarity(name_normalized, ${norm}) desc limit 200)`,
+    sql`(select id from persons where ${live} and aliases_normalized <> '' and aliases_normalized % ${norm}${inWindow}
+         limit 50)`,
+  ];
+  if (q.nik && /^\d{16}$/.test(q.nik))
+    ways.push(sql`(select id from persons where ${live} and nik = ${q.nik} limit 5)`);
   if (q.birthDate && q.regionCode && q.regionCode.length >= 5) {
-    ways.push(sql`(birth_date = ${q.birthDate} and region_code like ${`${q.regionCode.slice(0, 5)}%`})`);
+    ways.push(sql`(select id from persons where ${live} and birth_date = ${q.birthDate}
+                   and left(region_code, 5) = ${q.regionCode.slice(0, 5)} limit 100)`);
   }
-  return sql`select ${select} from persons
-    where merged_into_id is null ${q.excludeId ? sql`and id <> ${q.excludeId}` : sql``}
-      and (${sql.join(ways, sql` or `)})
-    order by similarity(name_normalized, ${norm}) desc limit 200`;
+  return sql`select id, nik, full_name, aliases, sex, birth_date::text as birth_date, birth_year_estimate, region_code
+    from persons where id in (${sql.join(ways, sql` union `)})`;
 };
+
+/** Ids of the candidates `scoreDuplicate` puts at or over the threshold, as `findDuplicates` keeps them. */
+export const overThreshold = (q: CandidateQuery, rows: CandidateRow[]): string[] =>
+  rows
+    .filter(
+      (c) =>
+        scoreDuplicate(
+          { ...q, aliases: [] },
+          {
+            nik: c.nik,
+            fullName: c.full_name,
+            aliases: c.aliases,
+            sex: c.sex as 'male' | 'female',
+            birthDate: c.birth_date,
+            birthYearEstimate: c.birth_year_estimate,
+            regionCode: c.region_code,
+          },
+        ).score >= duplicateThreshold,
+    )
+    .map((c) => c.id);

@@ -8,6 +8,7 @@ import { loadRegions } from '../server/src/modules/regions/load-regions.ts';
 import { loadConfig } from '../server/src/platform/config.ts';
 import { type Database, openDatabase, rowsOf } from '../server/src/platform/db/client.ts';
 import { runMigrations } from '../server/src/platform/db/migrate.ts';
+import { option } from './args.ts';
 import { measure, ms } from './stats.ts';
 
 /**
@@ -98,10 +99,16 @@ export const openBenchDatabase = async (): Promise<Database> => {
   const scratch = new URL(url);
   scratch.pathname = `/${name}`;
   const database = await openDatabase({ kind: 'postgres', url: scratch.toString() });
+  // `--keep true` leaves the scratch database in place for EXPLAIN sessions afterwards.
+  const keep = option('keep', 'BENCH_KEEP') === 'true';
   return {
     ...database,
     close: async () => {
       await database.close();
+      if (keep) {
+        console.log(`(kept database ${name})`);
+        return;
+      }
       const drop = new pg.Client({ connectionString: url });
       await drop.connect();
       await drop.query(`drop database if exists ${name} with (force)`);

@@ -4,8 +4,9 @@ import { uuidv7 } from 'uuidv7';
 import { type AuditContext, type AuditRecord, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { duplicateKeys } from './duplicate-keys.ts';
 import { personError } from './persons.errors.ts';
-import { inScope, type PersonScope } from './persons.service.ts';
+import { auditIgnore, inScope, type PersonScope } from './persons.service.ts';
 import { personMerges, personRelations, persons } from './persons.tables.ts';
 
 /**
@@ -57,13 +58,16 @@ export const mergePersons = async (opts: {
       .set({ mergedIntoId: survivor.id, mergedAt: now, version: merged.version + 1, updatedAt: now })
       .where(eq(persons.id, merged.id))
       .returning();
+    const aliasesNormalized = [survivor.aliasesNormalized, merged.nameNormalized, merged.aliasesNormalized]
+      .filter(Boolean)
+      .join(' | ');
     const [survivorAfter] = await tx
       .update(persons)
       .set({
         aliases,
-        aliasesNormalized: [survivor.aliasesNormalized, merged.nameNormalized, merged.aliasesNormalized]
-          .filter(Boolean)
-          .join(' | '),
+        aliasesNormalized,
+        // The merged names become keys of the survivor too, so the finder meets them through it.
+        dupKeys: duplicateKeys({ ...survivor, aliasesNormalized }),
         nik: survivor.nik ?? merged.nik,
         nikUnknownReason: (survivor.nik ?? merged.nik) ? null : survivor.nikUnknownReason,
         kkNumber: survivor.kkNumber ?? merged.kkNumber,
@@ -103,13 +107,12 @@ export const mergePersons = async (opts: {
       mergedBy: context.actorId,
       mergedAt: now,
     });
-    const ignore = ['nameNormalized', 'aliasesNormalized', 'birthYear'];
     audit({
       action: 'update',
       entity: 'person',
       entityId: survivor.id,
       changes: [
-        ...diffRecords(survivor, survivorAfter!, { ignore }),
+        ...diffRecords(survivor, survivorAfter!, { ignore: auditIgnore }),
         { field: 'mergedFrom', before: null, after: merged.id },
       ],
     });
@@ -117,7 +120,7 @@ export const mergePersons = async (opts: {
       action: 'update',
       entity: 'person',
       entityId: merged.id,
-      changes: diffRecords(merged, mergedAfter!, { ignore }),
+      changes: diffRecords(merged, mergedAfter!, { ignore: auditIgnore }),
     });
     audit({
       action: 'create',

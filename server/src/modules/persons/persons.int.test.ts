@@ -1,3 +1,4 @@
+import { type DuplicateQuery, duplicateThreshold, scoreDuplicate } from '@atensi/domain';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +10,7 @@ import {
   type TestContext,
 } from '../../../test/app.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
+import { findDuplicates } from './find-duplicates.ts';
 import { persons } from './persons.tables.ts';
 
 let t: TestContext;
@@ -212,6 +214,101 @@ describe('finding people', () => {
       })
     ).json();
     expect(stranger.items.every((c: { score: number }) => c.score < (top.score as number))).toBe(true);
+  });
+});
+
+describe('duplicate finder', () => {
+  it('returns exactly what scoring every registered person would show', async () => {
+    // Variants and namesakes across regencies and years: the finder's keyed ways must find
+    // every person `scoreDuplicate` puts over the threshold, as a scan of all of them does.
+    const people: Record<string, unknown>[] = [
+      { fullName: 'Nurhayati', sex: 'female', birthDate: '1985-06-10' },
+      { fullName: 'Nurhayaty', sex: 'female', birthDate: '1985-10-06', regionCode: '32.75.02.1001' },
+      { fullName: 'Nur Hayati', sex: 'female', birthDate: null, birthYearEstimate: 1986 },
+      { fullName: 'Nurhayati', sex: 'female', birthDate: '1985-02-01', regionCode: '53.71.01.1001' },
+      { fullName: 'Nurhayati', sex: 'female', birthDate: '1999-06-10', regionCode: '53.71.01.1001' },
+      { fullName: 'Aminah Nurhayati', sex: 'female', birthDate: '1985-06-10', regionCode: '53.71.01.1001' },
+      { fullName: 'Wartini', sex: 'female', birthDate: '1985-03-03', aliases: ['Nurhayati'] },
+      { fullName: 'Nurhayati', sex: 'male', birthDate: '1985-06-10' },
+      { fullName: 'Budi Santoso', sex: 'male', birthDate: '1985-06-10' },
+    ];
+    for (const p of people) {
+      const sex = p.sex as 'male' | 'female';
+      const born = (p.birthDate as string | null) ?? null;
+      const res = await call(
+        'POST',
+        '/api/persons',
+        workerA,
+        person({
+          nik: null,
+          nikUnknownReason: 'lost_documents',
+          birthYearEstimate: null,
+          aliases: [],
+          ...p,
+          ...(born ? { birthDate: born } : {}),
+          sex,
+        }),
+      );
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const queries: DuplicateQuery[] = [
+      {
+        fullName: 'Nurhayati',
+        sex: 'female',
+        birthDate: '1985-06-10',
+        regionCode: '32.75.01.1001',
+        limit: 50,
+      },
+      {
+        fullName: 'Noerhajati',
+        sex: 'female',
+        birthYearEstimate: 1984,
+        regionCode: '32.75.03.1001',
+        limit: 50,
+      },
+      { fullName: 'Nurhayati', sex: null, birthDate: '1985-06-10', regionCode: null, limit: 50 },
+      { fullName: 'Nurhayati', sex: 'female', regionCode: '53.71.01.1001', limit: 50 },
+      {
+        fullName: 'Hayati Nur',
+        sex: 'female',
+        birthDate: '1986-01-01',
+        regionCode: '32.75.01.1002',
+        limit: 50,
+      },
+    ];
+    const all = await t.database.db.select().from(persons);
+    for (const q of queries) {
+      const found = (await findDuplicates(t.database.db, q)).map((c) => c.person.id).sort();
+      const expected = all
+        .filter((row) => row.mergedIntoId === null)
+        .filter(
+          (row) =>
+            scoreDuplicate(
+              {
+                nik: null,
+                fullName: q.fullName,
+                aliases: [],
+                sex: q.sex ?? null,
+                birthDate: q.birthDate ?? null,
+                birthYearEstimate: q.birthYearEstimate ?? null,
+                regionCode: q.regionCode ?? null,
+              },
+              {
+                nik: row.nik,
+                fullName: row.fullName,
+                aliases: row.aliases,
+                sex: row.sex as 'male' | 'female',
+                birthDate: row.birthDate,
+                birthYearEstimate: row.birthYearEstimate,
+                regionCode: row.regionCode,
+              },
+            ).score >= duplicateThreshold,
+        )
+        .map((row) => row.id)
+        .sort();
+      expect(found, JSON.stringify(q)).toEqual(expected);
+      expect(expected.length, JSON.stringify(q)).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -17,6 +17,7 @@ import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { sqlState, uniqueViolation } from '../../platform/db/errors.ts';
 import { getRegionWithLineage, regionExists, regionNames } from '../regions/regions.service.ts';
+import { duplicateKeys } from './duplicate-keys.ts';
 import { personError } from './persons.errors.ts';
 import { personMerges, personRelations, persons } from './persons.tables.ts';
 
@@ -37,7 +38,7 @@ export const inScope = (scope: PersonScope, row: Pick<PersonRow, 'registeredAtCe
 export const visibleTo = async (
   db: Db,
   scope: PersonScope,
-  row: PersonRow,
+  row: Pick<PersonRow, 'id' | 'registeredAtCenterId'>,
   servedBy?: ServedBy,
 ): Promise<boolean> => {
   if (inScope(scope, row)) return true;
@@ -52,7 +53,21 @@ export const visibleTo = async (
 const birthYearOf = (input: { birthDate: string | null; birthYearEstimate: number | null }) =>
   input.birthDate ? Number(input.birthDate.slice(0, 4)) : input.birthYearEstimate;
 
-export const toSummary = (row: PersonRow, names: Map<string, string>): PersonSummary => ({
+/** The columns a summary shows. */
+export type SummaryRow = Pick<
+  PersonRow,
+  | 'id'
+  | 'fullName'
+  | 'sex'
+  | 'birthDate'
+  | 'birthYearEstimate'
+  | 'nik'
+  | 'regionCode'
+  | 'mergedIntoId'
+  | 'version'
+>;
+
+export const toSummary = (row: SummaryRow, names: Map<string, string>): PersonSummary => ({
   id: row.id,
   fullName: row.fullName,
   sex: row.sex as PersonSummary['sex'],
@@ -66,19 +81,34 @@ export const toSummary = (row: PersonRow, names: Map<string, string>): PersonSum
 });
 
 /** The stored columns of a person, derived search columns included (the bulk-load benchmark writes the same). */
-export const personColumns = (input: Omit<CreatePersonInput, 'centerId'>) => ({
+export const personColumns = (input: Omit<CreatePersonInput, 'centerId'>) => {
+  const derived = {
+    nameNormalized: normalizeName(input.fullName),
+    aliasesNormalized: [...new Set(input.aliases.map(normalizeName))].join(' | '),
+    birthYear: birthYearOf(input),
+  };
+  return {
+    ...storedColumns(input),
+    ...derived,
+    dupKeys: duplicateKeys({
+      ...derived,
+      regionCode: input.regionCode,
+      sex: input.sex,
+      birthDate: input.birthDate,
+    }),
+  };
+};
+
+const storedColumns = (input: Omit<CreatePersonInput, 'centerId'>) => ({
   nik: input.nik,
   nikUnknownReason: input.nik ? null : input.nikUnknownReason,
   nikWarningsConfirmed: input.nikWarningsConfirmed,
   kkNumber: input.kkNumber,
   fullName: input.fullName,
-  nameNormalized: normalizeName(input.fullName),
   aliases: [...new Set(input.aliases)],
-  aliasesNormalized: [...new Set(input.aliases.map(normalizeName))].join(' | '),
   sex: input.sex,
   birthDate: input.birthDate,
   birthYearEstimate: input.birthDate ? null : input.birthYearEstimate,
-  birthYear: birthYearOf(input),
   birthPlace: input.birthPlace,
   regionCode: input.regionCode,
   rt: input.rt,
@@ -94,7 +124,7 @@ export const personColumns = (input: Omit<CreatePersonInput, 'centerId'>) => ({
 });
 
 /** Audit view: derived search columns left out; NIK, KK and phone are masked by diffRecords. */
-const auditIgnore = ['nameNormalized', 'aliasesNormalized', 'birthYear'];
+export const auditIgnore = ['nameNormalized', 'aliasesNormalized', 'birthYear', 'dupKeys'];
 
 const nikProblemText: Record<string, { id: string; en: string }> = {
   length: { id: 'harus 16 digit', en: 'must have 16 digits' },
@@ -340,9 +370,44 @@ export const readPerson = async (opts: {
   };
 };
 
-export const summariesOf = async (db: Db, rows: PersonRow[]): Promise<PersonSummary[]> => {
+export const summariesOf = async (db: Db, rows: SummaryRow[]): Promise<PersonSummary[]> => {
   const names = await regionNames(db, [...new Set(rows.map((r) => r.regionCode))]);
   return rows.map((r) => toSummary(r, names));
+};
+
+const nikQuery = (db: Db) =>
+  db
+    .select()
+    .from(persons)
+    .where(and(eq(persons.nik, sql.placeholder('nik')), isNull(persons.mergedIntoId)))
+    .prepare('atensi_person_by_live_nik');
+const preparedNikQuery = new WeakMap<Db, ReturnType<typeof nikQuery>>();
+
+/**
+ * An exact NIK (the registration desk's everyday question): at most one live row through the
+ * unique index, a prepared statement, the scope checked on that row; no count needed.
+ */
+const searchByNik = async (
+  db: Db,
+  nik: string,
+  input: PersonSearchInput,
+  scope: PersonScope,
+  servedBy?: ServedBy,
+): Promise<Page<PersonSummary>> => {
+  let query = preparedNikQuery.get(db);
+  if (!query) {
+    query = nikQuery(db);
+    preparedNikQuery.set(db, query);
+  }
+  const [row] = await query.execute({ nik });
+  const found =
+    row !== undefined && (!input.sex || row.sex === input.sex) && (await visibleTo(db, scope, row, servedBy));
+  return {
+    items: await summariesOf(db, found && input.page === 1 ? [row] : []),
+    total: found ? 1 : 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
 };
 
 /** Name (any spelling variant), exact NIK, within the caller's scope; merged records left out. */
@@ -352,6 +417,8 @@ export const searchPersons = async (
   scope: PersonScope,
   servedBy?: ServedBy,
 ): Promise<Page<PersonSummary>> => {
+  const nik = input.q?.trim() ?? '';
+  if (/^\d{16}$/.test(nik) && !input.regionCode) return searchByNik(db, nik, input, scope, servedBy);
   const conditions: SQL[] = [isNull(persons.mergedIntoId)];
   if (scope !== 'all') {
     if (scope.length === 0) return { items: [], total: 0, page: input.page, pageSize: input.pageSize };
@@ -377,22 +444,28 @@ export const searchPersons = async (
   if (input.regionCode) conditions.push(sql`${persons.regionCode} like ${`${input.regionCode}%`}`);
   if (input.sex) conditions.push(eq(persons.sex, input.sex));
   const where = and(...conditions);
-  const [rows, [count]] = await Promise.all([
-    db
-      .select()
-      .from(persons)
-      .where(where)
-      .orderBy(...order)
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(persons).where(where),
+  const offset = (input.page - 1) * input.pageSize;
+  const rows = await db
+    .select()
+    .from(persons)
+    .where(where)
+    .orderBy(...order)
+    .limit(input.pageSize)
+    .offset(offset);
+  // A page that is not full ends the list, so it already tells the total (a NIK lookup, most
+  // name searches); only a full page, or an empty one past the first, needs the count.
+  const known = rows.length < input.pageSize && (rows.length > 0 || offset === 0);
+  const [items, total] = await Promise.all([
+    summariesOf(db, rows),
+    known
+      ? offset + rows.length
+      : db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(persons)
+          .where(where)
+          .then(([count]) => Number(count?.n ?? 0)),
   ]);
-  return {
-    items: await summariesOf(db, rows),
-    total: Number(count?.n ?? 0),
-    page: input.page,
-    pageSize: input.pageSize,
-  };
+  return { items, total, page: input.page, pageSize: input.pageSize };
 };
 
 /** For other modules: a live (not merged) person's summary, or null. */

@@ -15,14 +15,28 @@ import { roleAssignments } from './users.tables.ts';
 
 type UserRow = typeof users.$inferSelect;
 
+/**
+ * Every authenticated request asks this, so it is a prepared statement (built once per
+ * database handle, planned once per connection) rather than a query built each time.
+ */
+const assignmentsQuery = (db: Db) =>
+  db
+    .select({ role: roleAssignments.role, centerId: roleAssignments.centerId })
+    .from(roleAssignments)
+    .where(eq(roleAssignments.userId, sql.placeholder('userId')))
+    .prepare('atensi_load_assignments');
+const preparedAssignments = new WeakMap<Db, ReturnType<typeof assignmentsQuery>>();
+
 export const loadAssignments = async (
   db: Db,
   userId: string,
 ): Promise<{ role: Role; centerId: string | null }[]> => {
-  const rows = await db
-    .select({ role: roleAssignments.role, centerId: roleAssignments.centerId })
-    .from(roleAssignments)
-    .where(eq(roleAssignments.userId, userId));
+  let query = preparedAssignments.get(db);
+  if (!query) {
+    query = assignmentsQuery(db);
+    preparedAssignments.set(db, query);
+  }
+  const rows = await query.execute({ userId });
   return rows.map((r) => ({ role: r.role as Role, centerId: r.centerId }));
 };
 
@@ -282,4 +296,31 @@ export const socialWorkerCounts = async (db: Db): Promise<Map<string, number>> =
     .where(and(eq(roleAssignments.role, 'social_worker'), eq(users.active, true)))
     .groupBy(roleAssignments.centerId);
   return new Map(rows.flatMap((r) => (r.centerId ? [[r.centerId, Number(r.n)] as const] : [])));
+};
+
+/** Active users holding one of these roles at the centre, by name, with the roles they hold there. */
+export const usersWithRoleAt = async (
+  db: Db,
+  centerId: string,
+  roles: Role[],
+): Promise<{ id: string; name: string; roles: Role[] }[]> => {
+  const rows = await db
+    .select({ id: users.id, name: users.name, role: roleAssignments.role })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(
+      and(
+        eq(roleAssignments.centerId, centerId),
+        inArray(roleAssignments.role, roles),
+        eq(users.active, true),
+      ),
+    )
+    .orderBy(asc(users.name), asc(users.id));
+  const byUser = new Map<string, { id: string; name: string; roles: Role[] }>();
+  for (const r of rows) {
+    const entry = byUser.get(r.id) ?? { id: r.id, name: r.name, roles: [] };
+    entry.roles.push(r.role as Role);
+    byUser.set(r.id, entry);
+  }
+  return [...byUser.values()];
 };

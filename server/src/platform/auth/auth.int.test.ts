@@ -132,6 +132,40 @@ describe('sessions', () => {
     expect(me.statusCode).toBe(401);
   });
 
+  it('refuses a session cookie whose signature is not ours', async () => {
+    const user = await buildUser(t.database, []);
+    const cookie = await signIn(t.app, user);
+    const [name, value] = cookie.split('=') as [string, string];
+    const token = decodeURIComponent(value).split('.')[0];
+    const forged = `${name}=${encodeURIComponent(`${token}.${'A'.repeat(43)}=`)}`;
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: asUser(forged) });
+    expect(me.statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: asUser(cookie) })).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('pushes an active session further once a while has passed, not on every request', async () => {
+    const user = await buildUser(t.database, []);
+    const cookie = await signIn(t.app, user);
+    const expiry = async () =>
+      (
+        await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id))
+      )[0]!.expiresAt.getTime();
+    const fresh = await expiry();
+    await t.app.inject({ method: 'GET', url: '/api/me', headers: asUser(cookie) });
+    expect(await expiry()).toBe(fresh);
+    // As if the last push was an hour ago: 60 minutes of the idle window left.
+    await t.database.db.execute(
+      sql`update sessions set expires_at = now() + interval '60 minutes' where user_id = ${user.id}`,
+    );
+    const before = await expiry();
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: asUser(cookie) })).statusCode).toBe(
+      200,
+    );
+    expect(await expiry()).toBeGreaterThan(before + 30 * 60_000);
+  });
+
   it('ends a session idle past its limit', async () => {
     const user = await buildUser(t.database, []);
     const cookie = await signIn(t.app, user);

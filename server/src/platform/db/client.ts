@@ -28,6 +28,11 @@ export type DatabaseOptions =
 export const openDatabase = async (options: DatabaseOptions): Promise<Database> => {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server ends (restart, failover, admin) emits `error` on the pool;
+    // unhandled, that would stop the process. The pool drops the client and opens a new one.
+    pool.on('error', (error) => {
+      process.emitWarning(`PostgreSQL connection closed by the server: ${error.message}`);
+    });
     // Bigints (audit seq, money) come back as strings by default; int8 fits the JS numbers we store.
     const db = drizzleNodePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
     return { db, kind: 'postgres', url: options.url, close: () => pool.end() };

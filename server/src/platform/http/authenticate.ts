@@ -1,9 +1,7 @@
 import type { Role } from '@atensi/domain';
-import { fromNodeHeaders } from 'better-auth/node';
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sessions } from '../auth/auth.tables.ts';
 import type { Auth } from '../auth/auth.ts';
+import { createSessionLookup } from '../auth/session-lookup.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { commonError } from '../errors/app-error.ts';
@@ -41,27 +39,17 @@ export const installAuthentication = (
     }
   });
 
-  const maxAgeMs = deps.config.ATENSI_SESSION_MAX_HOURS * 3_600_000;
+  // One query for session and user (platform/auth/session-lookup.ts), then the assignments.
+  const lookupSession = createSessionLookup(
+    deps.auth,
+    deps.db,
+    deps.config.ATENSI_SESSION_MAX_HOURS * 3_600_000,
+  );
 
   const resolveActor = async (request: FastifyRequest): Promise<Actor | null> => {
-    if (!request.headers.cookie) return null;
-    const found = await deps.auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
-    if (!found) return null;
-    const { session, user } = found;
-    if (
-      Date.now() - new Date(session.createdAt).getTime() > maxAgeMs ||
-      (user as { active?: boolean }).active === false
-    ) {
-      await deps.db.delete(sessions).where(eq(sessions.id, session.id));
-      return null;
-    }
-    return {
-      userId: user.id,
-      name: user.name,
-      email: user.email,
-      username: (user as { username?: string | null }).username ?? null,
-      assignments: await deps.loadAssignments(user.id),
-    };
+    const user = await lookupSession(request.headers.cookie);
+    if (!user) return null;
+    return { ...user, assignments: await deps.loadAssignments(user.userId) };
   };
 
   app.addHook('preValidation', async (request) => {
