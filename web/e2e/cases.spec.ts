@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signIn } from './support/actions.ts';
 import { browserForThisFile, hasBrowser, seriousViolations } from './support/browser.ts';
+import { dayFromToday } from './support/dates.ts';
 
 const browser = browserForThisFile();
 
@@ -45,7 +46,7 @@ describe.skipIf(!hasBrowser)('an ATENSI case in the browser', () => {
       await page.getByLabel(component).selectOption('3');
     }
     await page.getByLabel('Tingkat risiko').selectOption('medium');
-    await page.getByLabel('Tanggal asesmen').fill('2026-11-20');
+    await page.getByLabel('Tanggal asesmen').fill(dayFromToday(-2));
     await page
       .getByRole('textbox', { name: 'Narasi asesmen' })
       .fill('Anak memakai kursi roda pinjaman; keluarga tidak mampu.');
@@ -63,7 +64,7 @@ describe.skipIf(!hasBrowser)('an ATENSI case in the browser', () => {
       .getByRole('textbox', { name: 'Layanan yang direncanakan' })
       .first()
       .fill('Kursi roda anak dan terapi fisik');
-    await page.getByLabel('Tanggal target').first().fill('2026-12-31');
+    await page.getByLabel('Tanggal target').first().fill(dayFromToday(40));
     await page.getByRole('button', { name: 'Simpan rencana' }).click();
     await page.getByText('Rencana intervensi disimpan.').waitFor();
 
@@ -75,7 +76,7 @@ describe.skipIf(!hasBrowser)('an ATENSI case in the browser', () => {
     ] as const) {
       await page.getByLabel('Komponen').selectOption(component);
       await page.getByRole('textbox', { name: 'Jenis layanan' }).fill(type);
-      await page.getByLabel('Tanggal diberikan').fill('2026-11-21');
+      await page.getByLabel('Tanggal diberikan').fill(dayFromToday(-1));
       await page.getByRole('textbox', { name: 'Uraian' }).fill(type);
       await page.getByRole('textbox', { name: 'Nilai (rupiah)' }).fill(value);
       await page.getByLabel('Pemberi layanan').selectOption('this_center');
@@ -105,6 +106,22 @@ describe.skipIf(!hasBrowser)('an ATENSI case in the browser', () => {
     await dialog.getByRole('button', { name: 'Setujui' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Terminasi', { exact: true }).first().waitFor();
+
+    // Bimbingan lanjut: a home visit after closure moves the case to follow-up.
+    await page.getByRole('button', { name: 'Catat kunjungan' }).click();
+    const visit = page.getByRole('dialog');
+    await visit.getByLabel('Tanggal kunjungan').fill(dayFromToday());
+    await visit.getByLabel('Cara kunjungan').selectOption('home_visit');
+    await visit.getByLabel('Kondisi penerima manfaat').selectOption('improved');
+    await visit
+      .getByRole('textbox', { name: 'Catatan kunjungan' })
+      .fill('Anak memakai kursi roda ke sekolah setiap hari.');
+    await visit.getByRole('button', { name: 'Simpan kunjungan' }).click();
+    await visit.waitFor({ state: 'detached' });
+    await page
+      .getByRole('list', { name: 'Daftar kunjungan bimbingan lanjut' })
+      .getByText('Anak memakai kursi roda ke sekolah setiap hari.')
+      .waitFor();
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Unduh ringkasan (PDF)' }).click();

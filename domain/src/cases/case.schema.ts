@@ -3,7 +3,10 @@ import { cluster } from '../clusters.ts';
 import { limits } from '../limits.ts';
 import { pageOf, pageQuery } from '../paging.ts';
 import { intakeChannel, modality, serviceComponent, serviceComponents, urgency } from './components.ts';
+import { followUpSchema } from './follow-up.schema.ts';
+import { referralSchema } from './referral.schema.ts';
 import { caseStage } from './stages.ts';
+import { transferSchema } from './transfer.schema.ts';
 
 export const riskLevels = ['low', 'medium', 'high'] as const;
 export const riskLevel = z.enum(riskLevels);
@@ -159,6 +162,8 @@ export const caseSummarySchema = z.object({
   /** Hours from intake to the first service, when there was one. */
   responseHours: z.number().nullable(),
   version: z.number().int(),
+  /** Centre a transfer is waiting at, if any. */
+  transferToCenterId: z.uuid().nullable(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
@@ -175,6 +180,14 @@ export const timelineEntrySchema = z.object({
     'closure_requested',
     'closure_approved',
     'closure_rejected',
+    'transfer_requested',
+    'transfer_accepted',
+    'transfer_rejected',
+    'transfer_cancelled',
+    'reassigned',
+    'follow_up_visit',
+    'referral_sent',
+    'referral_updated',
   ]),
   by: z.string().nullable(),
   summary: z.string(),
@@ -210,6 +223,22 @@ export const caseSchema = caseSummarySchema.extend({
   closedAt: z.string().nullable(),
   timeline: z.array(timelineEntrySchema),
   allowedNextStages: z.array(caseStage),
+  /** The transfer waiting for the receiving head, if any. */
+  pendingTransfer: transferSchema.nullable(),
+  transfers: z.array(transferSchema),
+  followUps: z.array(followUpSchema),
+  referrals: z.array(referralSchema),
+  /** What the signed-in user may do with this case now (the server checks again). */
+  can: z.object({
+    work: z.boolean(),
+    requestTransfer: z.boolean(),
+    decideTransfer: z.boolean(),
+    reassign: z.boolean(),
+    recordFollowUp: z.boolean(),
+    refer: z.boolean(),
+    /** The signed-in partner may answer these referrals (to their institution). */
+    answerReferralIds: z.array(z.uuid()),
+  }),
 });
 export type Case = z.infer<typeof caseSchema>;
 
@@ -224,6 +253,8 @@ export const caseListInput = pageQuery.extend({
   assignedWorkerId: z.string().max(64).optional(),
   /** Open cases with no service within this many days of intake. */
   overdue: z.boolean().optional(),
+  /** Transfers waiting: into the viewer's centres (`incoming`) or out of them (`outgoing`). */
+  transfer: z.enum(['incoming', 'outgoing']).optional(),
 });
 export type CaseListInput = z.infer<typeof caseListInput>;
 export const casePage = pageOf(caseSummarySchema);

@@ -17,9 +17,9 @@ import { buildXlsx } from '../../platform/documents/spreadsheet.ts';
 import { getCenter } from '../centers/centers.service.ts';
 import { personForDocument } from '../persons/persons.service.ts';
 import type { CaseViewer } from './case-visibility.ts';
-import { readCase } from './case-work.ts';
 import { caseError } from './cases.errors.ts';
 import { listCases } from './cases.service.ts';
+import { readCase } from './read-case.ts';
 
 /** The filtered case list as XLSX: NIK masked, formulas neutralised, at most `caseExportMax` rows. */
 export const exportCases = async (db: Db, viewer: CaseViewer, input: CaseListInput): Promise<Buffer> => {
@@ -133,6 +133,27 @@ export const caseSummaryPdf = async (opts: {
         ['Keluarga mampu merawat', yes(c.outcomes.familyCanCare)],
         ['Layanan tuntas', yes(c.outcomes.servicesComplete)],
       ]),
+    );
+  }
+  const moves = c.transfers.filter((tr) => tr.status === 'accepted');
+  if (moves.length > 0) {
+    content.push(
+      { text: 'Pemindahan balai', style: 'heading' },
+      table(
+        moves.map((tr) => [
+          formatDate(tr.decidedAt!.slice(0, 10)),
+          `${tr.fromCenterName} → ${tr.toCenterName}`,
+        ]),
+      ),
+    );
+  }
+  if (c.followUps.length > 0) {
+    const conditions = { improved: 'membaik', stable: 'stabil', declined: 'menurun' } as const;
+    content.push(
+      { text: 'Bimbingan lanjut', style: 'heading' },
+      table(
+        c.followUps.map((f) => [formatDate(f.visitedOn), `Kondisi ${conditions[f.condition]}: ${f.notes}`]),
+      ),
     );
   }
   content.push({

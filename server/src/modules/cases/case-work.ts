@@ -1,7 +1,5 @@
 import {
   type AssessmentInput,
-  allowedNextStages,
-  type Case,
   type CaseStage,
   type ChangeStageInput,
   canTransition,
@@ -12,7 +10,7 @@ import {
   type ServiceRecordInput,
   type TerminationOutcomes,
 } from '@atensi/domain';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { type AuditContext, type AuditRecord, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
@@ -20,10 +18,9 @@ import type { Db } from '../../platform/db/client.ts';
 import { occupyBed, releaseBed } from '../centers/centers.service.ts';
 import { type CaseViewer, canWorkOnCase } from './case-visibility.ts';
 import { caseError, transitionRefused } from './cases.errors.ts';
-import { type CaseRow, caseSummary, recordEvent, visibleCase } from './cases.service.ts';
+import { type CaseRow, recordEvent } from './cases.service.ts';
 import {
   caseAssessments,
-  caseEvents,
   caseOutcomes,
   casePlacements,
   casePlans,
@@ -32,109 +29,24 @@ import {
 } from './cases.tables.ts';
 
 /** The role the viewer acts in at this case's centre: head when they are one. */
-const roleAt = (v: CaseViewer, c: CaseRow): Role =>
+export const roleAt = (v: CaseViewer, c: CaseRow): Role =>
   v.headOf.includes(c.centerId) ? 'center_head' : 'social_worker';
-
-/** The full case with its timeline. Reading a sensitive case writes an audit row. */
-export const readCase = async (opts: {
-  db: Db;
-  context: AuditContext;
-  viewer: CaseViewer;
-  id: string;
-}): Promise<Case> => {
-  const { db, context, viewer, id } = opts;
-  const row = await visibleCase(db, viewer, id);
-  const [assessment] = await db
-    .select()
-    .from(caseAssessments)
-    .where(eq(caseAssessments.caseId, id))
-    .orderBy(desc(caseAssessments.createdAt))
-    .limit(1);
-  const [plan] = await db
-    .select()
-    .from(casePlans)
-    .where(eq(casePlans.caseId, id))
-    .orderBy(desc(casePlans.createdAt))
-    .limit(1);
-  const services = await db
-    .select()
-    .from(caseServices)
-    .where(eq(caseServices.caseId, id))
-    .orderBy(asc(caseServices.deliveredOn), asc(caseServices.createdAt));
-  const [outcome] = await db.select().from(caseOutcomes).where(eq(caseOutcomes.caseId, id));
-  const [placement] = await db
-    .select()
-    .from(casePlacements)
-    .where(and(eq(casePlacements.caseId, id), isNull(casePlacements.endedAt)));
-  const events = await db
-    .select()
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, id))
-    .orderBy(asc(caseEvents.at), asc(caseEvents.id));
-  if (row.sensitive) {
-    await withAudit(db, context, async (_tx, audit) =>
-      audit({ action: 'read', entity: 'case', entityId: id, changes: [] }),
-    );
-  }
-  return {
-    ...(await caseSummary(db, row)),
-    childSpecialProtection: row.childSpecialProtection,
-    intakeChannel: row.intakeChannel as Case['intakeChannel'],
-    intakeReference: row.intakeReference,
-    problem: row.problem,
-    previousStage: row.previousStage as CaseStage | null,
-    recommendedCenterId: row.recommendedCenterId,
-    overrideReason: row.overrideReason,
-    assessment: assessment
-      ? {
-          needs: assessment.needs,
-          riskLevel: assessment.riskLevel as 'low' | 'medium' | 'high',
-          narrative: assessment.narrative,
-          assessedOn: assessment.assessedOn,
-          assessorName: assessment.assessorName,
-        }
-      : null,
-    plan: plan ? { goals: plan.goals } : null,
-    services: services.map((s) => ({
-      id: s.id,
-      component: s.component as ServiceRecordInput['component'],
-      serviceType: s.serviceType,
-      deliveredOn: s.deliveredOn,
-      description: s.description,
-      quantity: s.quantity,
-      valueRupiah: s.valueRupiah,
-      providerKind: s.providerKind as ServiceRecordInput['providerKind'],
-      providerName: s.providerName,
-      recordedBy: s.recordedBy,
-    })),
-    outcomes: outcome?.outcomes ?? null,
-    placement: placement
-      ? { centerId: placement.centerId, startedAt: placement.startedAt.toISOString() }
-      : null,
-    closedAt: row.closedAt?.toISOString() ?? null,
-    timeline: events.map((e) => ({
-      at: e.at.toISOString(),
-      kind: e.kind as Case['timeline'][number]['kind'],
-      by: e.actorName,
-      summary: e.summary,
-    })),
-    allowedNextStages: canWorkOnCase(viewer, row)
-      ? allowedNextStages(
-          row.stage as CaseStage,
-          roleAt(viewer, row),
-          row.previousStage as CaseStage | null,
-        ).filter((s) => s !== 'termination')
-      : [],
-  };
-};
 
 /**
  * Runs one change to a case the viewer may work on, under a row lock with the version
  * check; `work` returns what to set on the case. The case row, its timeline and the audit
  * row are one transaction.
  */
-const workOnCase = async (
-  opts: { db: Db; context: AuditContext; viewer: CaseViewer; id: string; version?: number },
+export const workOnCase = async (
+  opts: {
+    db: Db;
+    context: AuditContext;
+    viewer: CaseViewer;
+    id: string;
+    version?: number;
+    /** Who may make this change; by default the case's head or assigned worker. */
+    may?: (viewer: CaseViewer, row: CaseRow) => boolean;
+  },
   work: (
     tx: Db,
     row: CaseRow,
@@ -144,7 +56,7 @@ const workOnCase = async (
   const { db, context, viewer, id } = opts;
   await withAudit(db, context, async (tx, audit) => {
     const [row] = await tx.select().from(cases).where(eq(cases.id, id)).for('update');
-    if (!row || !canWorkOnCase(viewer, row)) throw caseError('case.not_found');
+    if (!row || !(opts.may ?? canWorkOnCase)(viewer, row)) throw caseError('case.not_found');
     if (opts.version !== undefined && row.version !== opts.version) throw caseError('case.version_conflict');
     const { set = {}, event } = await work(tx, row, audit);
     const [after] = await tx
@@ -177,6 +89,8 @@ export const changeStage = (opts: {
     if (to === 'termination' || !canTransition(from, to, roleAt(opts.viewer, row), { previous })) {
       throw transitionRefused(from, to);
     }
+    // Closing a case another centre is being asked to take would leave that request dangling.
+    if (to === 'termination_requested' && row.transferToCenterId) throw caseError('case.transfer_pending');
     const note = opts.input.note ? `: ${opts.input.note}` : '';
     if (to === 'termination_requested') {
       return {
@@ -349,23 +263,34 @@ export const endPlacement = (opts: {
   reason: string;
 }) =>
   workOnCase(opts, async (tx, row, audit) => {
-    const [open] = await tx
-      .select()
-      .from(casePlacements)
-      .where(and(eq(casePlacements.caseId, row.id), isNull(casePlacements.endedAt)))
-      .for('update');
-    if (!open) throw caseError('case.not_placed');
-    const [ended] = await tx
-      .update(casePlacements)
-      .set({ endedAt: new Date(), endReason: opts.reason })
-      .where(eq(casePlacements.id, open.id))
-      .returning();
-    audit({
-      action: 'update',
-      entity: 'case_placement',
-      entityId: open.id,
-      changes: diffRecords(open, ended!),
-    });
-    await releaseBed(tx, open.centerId, audit);
+    if (!(await endOpenPlacement(tx, row, opts.reason, audit))) throw caseError('case.not_placed');
     return { event: { kind: 'placement_ended', summary: `Penempatan berakhir: ${opts.reason}` } };
   });
+
+/** Ends the case's open placement, if any, and frees its bed; true when there was one. */
+export const endOpenPlacement = async (
+  tx: Db,
+  row: CaseRow,
+  reason: string,
+  audit: (record: AuditRecord) => void,
+): Promise<boolean> => {
+  const [open] = await tx
+    .select()
+    .from(casePlacements)
+    .where(and(eq(casePlacements.caseId, row.id), isNull(casePlacements.endedAt)))
+    .for('update');
+  if (!open) return false;
+  const [ended] = await tx
+    .update(casePlacements)
+    .set({ endedAt: new Date(), endReason: reason })
+    .where(eq(casePlacements.id, open.id))
+    .returning();
+  audit({
+    action: 'update',
+    entity: 'case_placement',
+    entityId: open.id,
+    changes: diffRecords(open, ended!),
+  });
+  await releaseBed(tx, open.centerId, audit);
+  return true;
+};

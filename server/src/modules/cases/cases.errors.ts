@@ -50,6 +50,83 @@ export const caseError = defineErrors({
     },
   },
   'case.closed': { status: 409, message: { id: 'Kasus sudah ditutup.', en: 'The case is closed.' } },
+  'case.transfer_stage': {
+    status: 409,
+    message: {
+      id: 'Pemindahan hanya dapat diminta selama kasus masih ditangani (belum terminasi).',
+      en: 'A transfer can only be requested while the case is being worked (before closure).',
+    },
+  },
+  'case.transfer_pending': {
+    status: 409,
+    message: {
+      id: 'Kasus ini sedang menunggu keputusan pemindahan ke balai lain. Batalkan pemindahan terlebih dahulu.',
+      en: 'This case is waiting for a transfer decision. Cancel the transfer first.',
+    },
+  },
+  'case.no_pending_transfer': {
+    status: 409,
+    message: {
+      id: 'Tidak ada permintaan pemindahan yang menunggu untuk kasus ini.',
+      en: 'There is no transfer waiting for this case.',
+    },
+  },
+  'case.transfer_same_center': {
+    status: 400,
+    message: {
+      id: 'Pilih balai tujuan yang berbeda dari balai saat ini.',
+      en: 'Choose a centre other than the current one.',
+    },
+  },
+  'case.center_unknown': {
+    status: 400,
+    message: {
+      id: 'Balai tujuan tidak ditemukan atau sudah diarsipkan.',
+      en: 'The receiving centre does not exist or is archived.',
+    },
+  },
+  'case.already_assigned': {
+    status: 400,
+    message: {
+      id: 'Kasus ini sudah ditangani oleh pekerja sosial tersebut.',
+      en: 'The case is already assigned to this worker.',
+    },
+  },
+  'case.follow_up_open': {
+    status: 409,
+    message: {
+      id: 'Kunjungan bimbingan lanjut dicatat setelah terminasi disetujui.',
+      en: 'Follow-up visits are recorded after closure is approved.',
+    },
+  },
+  'case.follow_up_future': {
+    status: 400,
+    message: {
+      id: 'Tanggal kunjungan tidak boleh di masa depan.',
+      en: 'The visit date cannot be in the future.',
+    },
+  },
+  'case.follow_up_before_closure': {
+    status: 400,
+    message: {
+      id: 'Tanggal kunjungan tidak boleh sebelum tanggal terminasi ({closedOn}).',
+      en: 'The visit date cannot be before the closure date ({closedOn}).',
+    },
+  },
+  'case.referral_partner_unknown': {
+    status: 400,
+    message: {
+      id: 'LKS tujuan tidak ditemukan atau tidak aktif.',
+      en: 'The partner institution does not exist or is inactive.',
+    },
+  },
+  'case.referral_refused': {
+    status: 409,
+    message: {
+      id: 'Status rujukan tidak dapat diubah dari {from} menjadi {to}.',
+      en: 'The referral cannot move from {from} to {to}.',
+    },
+  },
   'case.version_conflict': {
     status: 409,
     message: {
@@ -79,3 +156,10 @@ export const transitionRefused = (from: CaseStage, to: CaseStage): AppError => {
     .localised.en;
   return new AppError('case.transition_refused', 409, { id, en });
 };
+
+/** A case error about one input field, so the form can show it beside that field. */
+export const caseFieldError = (
+  code: Parameters<typeof caseError>[0],
+  path: string,
+  params: Record<string, string | number> = {},
+): AppError => caseError(code, params, [{ path, message: caseError(code, params).localised }]);

@@ -5,13 +5,29 @@ import { definePolicy } from '../../platform/policy/policy.ts';
  * sees the cases assigned to them, a centre head every case of the centre, central staff
  * every case nationally read-only except sensitive ones (NAPZA, trafficking, ODGJ, children
  * in special protection), which only the assigned worker and the centre head may open.
+ * LKS staff (partner) see a case only while a referral to their institution is open.
  */
 export const casePolicy = definePolicy('case', {
-  list: { grants: { social_worker: 'own_center', center_head: 'own_center', central: 'all' } },
-  read: { grants: { social_worker: 'own_center', center_head: 'own_center', central: 'all' } },
+  list: {
+    grants: { social_worker: 'own_center', center_head: 'own_center', central: 'all', partner: 'own_center' },
+  },
+  read: {
+    grants: { social_worker: 'own_center', center_head: 'own_center', central: 'all', partner: 'own_center' },
+  },
+  /** The case side records answers of programmes; LKS staff answer referrals to their institution. */
+  answerReferral: {
+    grants: { social_worker: 'own_center', center_head: 'own_center', partner: 'own_center' },
+  },
   create: { grants: { social_worker: 'own_center', center_head: 'own_center', desk_officer: 'own_center' } },
   work: { grants: { social_worker: 'own_center', center_head: 'own_center' } },
   approveClosure: { grants: { center_head: 'own_center' } },
+  /** The receiving centre's head accepts or rejects a transfer. */
+  decideTransfer: { grants: { center_head: 'own_center' } },
+  reassign: { grants: { center_head: 'own_center' } },
+  /** Who at a centre can take a case: for opening, reassigning and accepting transfers there. */
+  caseWorkers: {
+    grants: { social_worker: 'own_center', center_head: 'own_center', desk_officer: 'own_center' },
+  },
   recommendCenters: {
     grants: {
       social_worker: 'own_center',

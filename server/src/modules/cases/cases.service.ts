@@ -7,7 +7,7 @@ import {
   isSensitiveCase,
   type Page,
 } from '@atensi/domain';
-import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, notInArray, type SQL, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { type AuditContext, type AuditRecord, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
@@ -15,8 +15,8 @@ import type { Db } from '../../platform/db/client.ts';
 import { centerCodeOf } from '../centers/centers.service.ts';
 import { livePersonSummary, matchingPersonIds, personSummariesByIds } from '../persons/persons.service.ts';
 import { holdsRoleAt, userNames } from '../users/users.service.ts';
-import { type CaseViewer, canSeeCase, visibleCasesCondition } from './case-visibility.ts';
-import { caseError } from './cases.errors.ts';
+import { type CaseViewer, canSeeCase, referredTo, visibleCasesCondition } from './case-visibility.ts';
+import { caseError, caseFieldError } from './cases.errors.ts';
 import { caseCounters, caseEvents, cases } from './cases.tables.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -62,14 +62,10 @@ export const createCase = async (opts: {
   const { db, context, input } = opts;
   const person = await livePersonSummary(db, input.personId);
   if (!person) {
-    throw caseError('case.person_unknown', {}, [
-      { path: 'personId', message: caseError('case.person_unknown').localised },
-    ]);
+    throw caseFieldError('case.person_unknown', 'personId');
   }
   if (!(await holdsRoleAt(db, input.assignedWorkerId, ['social_worker', 'center_head'], input.centerId))) {
-    throw caseError('case.worker_not_at_center', {}, [
-      { path: 'assignedWorkerId', message: caseError('case.worker_not_at_center').localised },
-    ]);
+    throw caseFieldError('case.worker_not_at_center', 'assignedWorkerId');
   }
   const id = uuidv7();
   const now = new Date();
@@ -126,8 +122,15 @@ export const loadCase = async (db: Db, id: string): Promise<CaseRow> => {
 /** Loads a case the viewer may see; anything else is "not found" (no hint that it exists). */
 export const visibleCase = async (db: Db, viewer: CaseViewer, id: string): Promise<CaseRow> => {
   const row = await loadCase(db, id);
-  if (!canSeeCase(viewer, row)) throw caseError('case.not_found');
-  return row;
+  if (canSeeCase(viewer, row)) return row;
+  if (viewer.partnerIds.length > 0) {
+    const [open] = await db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.id, id), referredTo(viewer.partnerIds)));
+    if (open) return row;
+  }
+  throw caseError('case.not_found');
 };
 
 const summaries = async (db: Db, rows: CaseRow[]): Promise<CaseSummary[]> => {
@@ -153,6 +156,7 @@ const summaries = async (db: Db, rows: CaseRow[]): Promise<CaseSummary[]> => {
     firstServiceAt: r.firstServiceAt?.toISOString() ?? null,
     responseHours: hoursBetween(r.openedAt, r.firstServiceAt),
     version: r.version,
+    transferToCenterId: r.transferToCenterId,
   }));
 };
 
@@ -176,6 +180,13 @@ export const listCases = async (
   if (input.overdue) {
     conditions.push(isNull(cases.firstServiceAt), isNull(cases.closedAt));
     conditions.push(lt(cases.openedAt, new Date(now.getTime() - overdueDays * 86_400_000)));
+  }
+  if (input.transfer === 'incoming') {
+    conditions.push(viewer.headOf.length > 0 ? inArray(cases.transferToCenterId, viewer.headOf) : sql`false`);
+  }
+  if (input.transfer === 'outgoing') {
+    conditions.push(isNotNull(cases.transferToCenterId));
+    if (viewer.headOf.length > 0) conditions.push(notInArray(cases.transferToCenterId, viewer.headOf));
   }
   const q = input.q?.trim();
   if (q) {
@@ -249,3 +260,11 @@ export const reassignCases = async (
 /** SQL for "persons with a case at one of these centres", for the persons module's scope. */
 export const personsServedAt = (centerIds: string[]) =>
   sql`(select ${cases.personId} from ${cases} where ${inArray(cases.centerId, centerIds)})`;
+
+/** Ids of the cases the viewer may see (optionally at one centre), as a subquery for other modules' lists. */
+export const visibleCaseIds = (db: Db, viewer: CaseViewer, centerId?: string): SQL => {
+  const where = centerId
+    ? and(visibleCasesCondition(viewer), eq(cases.centerId, centerId))
+    : visibleCasesCondition(viewer);
+  return sql`(${db.select({ id: cases.id }).from(cases).where(where)})`;
+};

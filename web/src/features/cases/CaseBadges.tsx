@@ -1,6 +1,7 @@
-import type { CaseStage, Urgency } from '@atensi/domain';
+import type { CaseStage, TransferStatus, Urgency } from '@atensi/domain';
 import { Alert, Badge, Button, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isVersionConflict } from '../../api/client';
 import { activeColor, inactiveColor } from '../../app/theme';
@@ -50,6 +51,46 @@ export function SensitiveBadge() {
     <Badge variant="filled" color="red.9" tt="none">
       {t('cases.sensitive')}
     </Badge>
+  );
+}
+
+const transferColors: Record<TransferStatus, string> = {
+  pending: '#8a3c00',
+  accepted: activeColor,
+  rejected: 'red.9',
+  cancelled: inactiveColor,
+};
+
+export function TransferStatusBadge({ status }: { status: TransferStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="filled" color={transferColors[status]} tt="none">
+      {t(`cases.transfer.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** A case whose transfer to another centre waits for that centre's head. */
+export function PendingTransferBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="filled" color="#8a3c00" tt="none">
+      {t('cases.transfer.pendingBadge')}
+    </Badge>
+  );
+}
+
+/** One labelled value of a `<dl>`. */
+export function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text component="dt" size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text component="dd" size="sm" m={0}>
+        {children}
+      </Text>
+    </div>
   );
 }
 

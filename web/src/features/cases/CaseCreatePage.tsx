@@ -33,7 +33,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { fieldErrorsToForm } from '../../api/fieldErrors';
-import { useMe } from '../../api/me';
+import { can, useMe } from '../../api/me';
 import { notify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { errorMessage, QueryState } from '../../components/PageStates';
@@ -42,8 +42,15 @@ import { issuesToFormErrors } from '../../lib/validation';
 import { AnchorLink } from '../persons/AnchorLink';
 import { personQueryOptions } from '../persons/api';
 import { registeringCenters } from '../persons/personFormValues';
-import { caseQueryOptions, createCase, type Recommendation, recommendationsQueryOptions } from './api';
+import {
+  caseQueryOptions,
+  caseWorkersQueryOptions,
+  createCase,
+  type Recommendation,
+  recommendationsQueryOptions,
+} from './api';
 import { reasonLabel } from './CaseBadges';
+import { WorkerSelect } from './WorkerSelect';
 
 const route = getRouteApi('/app/penerima-manfaat/$id/kasus-baru');
 
@@ -104,6 +111,7 @@ function CaseCreateForm({ person }: { person: Person }) {
   const [busy, setBusy] = useState(false);
   const recommendations = useQuery(recommendationsQueryOptions(person.regionCode, values.modality));
   const first = recommendations.data?.[0] ?? null;
+  const workers = useQuery(caseWorkersQueryOptions(values.centerId || null));
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -114,10 +122,14 @@ function CaseCreateForm({ person }: { person: Person }) {
     });
   };
 
-  /** The user may be assigned where they work as a social worker or head. */
-  const canSelfAssign = me.roles.some(
-    (r) => r.centerId === values.centerId && (r.role === 'social_worker' || r.role === 'center_head'),
-  );
+  /** The chosen worker while they are at the chosen centre; else the user, when they can take cases there. */
+  const workerList = workers.data ?? [];
+  const assignedWorkerId = workerList.some((w) => w.id === values.assignedWorkerId)
+    ? values.assignedWorkerId
+    : workerList.some((w) => w.id === me.id)
+      ? me.id
+      : '';
+  const noWorkers = workers.isSuccess && workerList.length === 0;
   const needsOverride = !!first && !!values.centerId && first.centerId !== values.centerId;
 
   const onSubmit = async (e: FormEvent) => {
@@ -133,7 +145,7 @@ function CaseCreateForm({ person }: { person: Person }) {
       problem: values.problem,
       urgency: values.urgency || undefined,
       modality: values.modality,
-      assignedWorkerId: canSelfAssign ? me.id : '',
+      assignedWorkerId,
       recommendedCenterId: first?.centerId ?? null,
       overrideReason: needsOverride ? values.overrideReason.trim() || null : null,
     };
@@ -145,10 +157,27 @@ function CaseCreateForm({ person }: { person: Person }) {
     setBusy(true);
     try {
       const created = await createCase(parsed.data);
-      queryClient.setQueryData(caseQueryOptions(created.id).queryKey, created);
       await queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
-      notify({ color: 'green', message: t('cases.create.created') });
-      await navigate({ to: '/kasus/$id', params: { id: created.id } });
+      void queryClient.invalidateQueries({ queryKey: ['centers', 'case-workers', created.centerId] });
+      // A desk officer, or a worker who gave the case to a colleague, does not see it afterwards.
+      const seesCase =
+        can(me, 'case.read') &&
+        (created.assignedWorkerId === me.id ||
+          me.roles.some((r) => r.role === 'center_head' && r.centerId === created.centerId));
+      if (seesCase) {
+        queryClient.setQueryData(caseQueryOptions(created.id).queryKey, created);
+        notify({ color: 'green', message: t('cases.create.created') });
+        await navigate({ to: '/kasus/$id', params: { id: created.id } });
+      } else {
+        notify({
+          color: 'green',
+          message: t('cases.create.createdFor', {
+            number: created.number,
+            name: created.assignedWorkerName ?? '',
+          }),
+        });
+        await navigate({ to: '/penerima-manfaat/$id', params: { id: person.id } });
+      }
     } catch (error) {
       if (isApiError(error) && error.fields.length > 0) {
         setErrors(fieldErrorsToForm(error.fields, ['clusters']));
@@ -268,7 +297,10 @@ function CaseCreateForm({ person }: { person: Person }) {
                 required
                 data={centers.map((c) => ({ value: c.id, label: c.name }))}
                 value={values.centerId}
-                onChange={(e) => set('centerId', e.currentTarget.value)}
+                onChange={(e) => {
+                  set('centerId', e.currentTarget.value);
+                  set('assignedWorkerId', '');
+                }}
                 error={errors.centerId}
               />
               {needsOverride && (
@@ -284,19 +316,20 @@ function CaseCreateForm({ person }: { person: Person }) {
                   error={errors.overrideReason}
                 />
               )}
-              {canSelfAssign ? (
-                <NativeSelect
-                  label={t('cases.fields.assignedWorker')}
-                  required
-                  data={[{ value: me.id, label: t('cases.create.self', { name: me.name }) }]}
-                  value={me.id}
-                  onChange={() => undefined}
-                  error={errors.assignedWorkerId}
-                />
-              ) : (
+              {noWorkers ? (
                 <Alert color="orange" icon={<IconAlertTriangle aria-hidden />}>
                   {t('cases.create.noWorker')}
                 </Alert>
+              ) : (
+                <WorkerSelect
+                  label={t('cases.fields.assignedWorker')}
+                  description={t('cases.create.workerHint')}
+                  required
+                  centerId={values.centerId || null}
+                  value={assignedWorkerId || null}
+                  onChange={(v) => set('assignedWorkerId', v ?? '')}
+                  error={errors.assignedWorkerId}
+                />
               )}
             </Stack>
           </Card>
@@ -313,7 +346,7 @@ function CaseCreateForm({ person }: { person: Person }) {
             >
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy} disabled={!canSelfAssign}>
+            <Button type="submit" loading={busy} disabled={workers.isPending || noWorkers}>
               {t('cases.create.submit')}
             </Button>
           </Group>

@@ -25,7 +25,7 @@ import {
 import { IconArrowLeft, IconFileTypePdf, IconMail } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useMe } from '../../api/me';
 import { activeColor } from '../../app/theme';
@@ -35,6 +35,7 @@ import { errorMessage, QueryState } from '../../components/PageStates';
 import { RequirePermission } from '../../components/RequirePermission';
 import { currentLanguage } from '../../i18n';
 import { issuesToFormErrors } from '../../lib/validation';
+import { CaseCampaigns } from '../fundraising/CaseCampaigns';
 import { AnchorLink } from '../persons/AnchorLink';
 import {
   approveClosure,
@@ -43,8 +44,20 @@ import {
   downloadReferralLetter,
   downloadSummary,
 } from './api';
-import { responseLabel, SaveError, SensitiveBadge, StageBadge, UrgencyBadge } from './CaseBadges';
+import {
+  Field,
+  PendingTransferBadge,
+  responseLabel,
+  SaveError,
+  SensitiveBadge,
+  StageBadge,
+  UrgencyBadge,
+} from './CaseBadges';
+import { CaseFollowUpSection } from './CaseFollowUpSection';
 import { AssessmentForm, PlacementSection, PlanForm, ServicesSection } from './CaseForms';
+import { ReassignButton } from './CaseReassign';
+import { CaseReferralSection } from './CaseReferralSection';
+import { CaseTransferSection } from './CaseTransferSection';
 
 const route = getRouteApi('/app/kasus/$id');
 
@@ -77,30 +90,18 @@ const stageSummary = (summary: string, t: (key: string) => string): string => {
   return m ? `${t(`cases.stage.${m[1]}`)} → ${t(`cases.stage.${m[3]}`)}` : summary;
 };
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 function CaseDetail({ value: c, onReload }: { value: Case; onReload: () => void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const me = useMe();
   const queryClient = useQueryClient();
   const [referralOpen, setReferralOpen] = useState(false);
   const [downloading, setDownloading] = useState(false);
-  const canWork = can(me, 'case.work');
+  /** Per case: the head of a centre asked to take it reads it to decide, without working on it. */
+  const canWork = c.can.work;
   const onSaved = (updated: Case) => {
     queryClient.setQueryData(caseQueryOptions(c.id).queryKey, updated);
     void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
+    void queryClient.invalidateQueries({ queryKey: ['centers', 'case-workers'] });
   };
 
   const onSummary = async () => {
@@ -151,6 +152,7 @@ function CaseDetail({ value: c, onReload }: { value: Case; onReload: () => void 
           <StageBadge stage={c.stage} />
           <UrgencyBadge urgency={c.urgency} />
           {c.sensitive && <SensitiveBadge />}
+          {c.pendingTransfer && <PendingTransferBadge />}
         </Group>
         <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="sm" m={0}>
           <Field label={t('cases.fields.person')}>
@@ -178,9 +180,18 @@ function CaseDetail({ value: c, onReload }: { value: Case; onReload: () => void 
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
           {c.problem}
         </Text>
+        {c.can.reassign && (
+          <Group mt="sm">
+            <ReassignButton value={c} onSaved={onSaved} onReload={onReload} />
+          </Group>
+        )}
       </Card>
 
       <StageActions value={c} onSaved={onSaved} onReload={onReload} />
+      <CaseTransferSection value={c} onSaved={onSaved} onReload={onReload} />
+      <CaseReferralSection value={c} onSaved={onSaved} onReload={onReload} />
+      <CaseCampaigns caseId={c.id} />
+      <CaseFollowUpSection value={c} onSaved={onSaved} onReload={onReload} />
 
       <Card withBorder p={0}>
         <Tabs defaultValue="assessment" keepMounted={false}>
@@ -214,7 +225,7 @@ function CaseDetail({ value: c, onReload }: { value: Case; onReload: () => void 
                   // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id and never reorder
                   <li key={i}>
                     <Text size="sm" fw={600}>
-                      {t(`cases.timeline.kind.${e.kind}`)}
+                      {t([`cases.timeline.kind.${e.kind}`, `referrals.timelineKind.${e.kind}`])}
                     </Text>
                     <Text size="sm">{stageSummary(e.summary, t)}</Text>
                     <Text size="xs" c="dimmed">
@@ -246,8 +257,8 @@ function StageActions({
   const me = useMe();
   const [target, setTarget] = useState<CaseStage | null>(null);
   const [closing, setClosing] = useState(false);
-  const canApprove = can(me, 'case.approveClosure');
-  if (!can(me, 'case.work') && !canApprove) return null;
+  const canApprove = can(me, 'case.approveClosure') && c.can.work;
+  if (!c.can.work) return null;
   /** Approval goes through `/closure` (with the outcomes), never a plain stage change. */
   const approvable = canApprove && c.stage === 'termination_requested';
   const moves = c.allowedNextStages.filter((to) => to !== 'termination');

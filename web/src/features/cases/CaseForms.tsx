@@ -47,7 +47,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 const levels = [0, 1, 2, 3] as const;
 
 /** Runs a save, mapping the server's `fields` to form errors and keeping any other failure. */
-function useSave(setErrors: (e: Record<string, string>) => void, collapse: readonly string[] = []) {
+export function useSave(setErrors: (e: Record<string, string>) => void, collapse: readonly string[] = []) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const run = async (save: () => Promise<void>) => {
@@ -62,7 +62,7 @@ function useSave(setErrors: (e: Record<string, string>) => void, collapse: reado
       setBusy(false);
     }
   };
-  return { busy, error, run };
+  return { busy, error, run, reset: () => setError(null) };
 }
 
 export function AssessmentForm({ value, canWork, onSaved, onReload }: FormProps) {

@@ -36,7 +36,7 @@ import { errorMessage, QueryState } from '../../components/PageStates';
 import { RequirePermission } from '../../components/RequirePermission';
 import { currentLanguage } from '../../i18n';
 import { caseListQueryOptions, casePageSize, exportCases } from './api';
-import { responseLabel, StageBadge, UrgencyBadge } from './CaseBadges';
+import { PendingTransferBadge, responseLabel, StageBadge, UrgencyBadge } from './CaseBadges';
 import { ResponseTimes } from './ResponseTimes';
 
 /** Centres where the user is head: they may see the whole centre's caseload. */
@@ -49,6 +49,11 @@ export const headCenters = (me: ReturnType<typeof useMe>) => {
   }
   return [...seen].map(([id, name]) => ({ id, name }));
 };
+
+/** Badges clip their text when a table column shrinks; keep the column as wide as the badge. */
+const noShrink = { minWidth: 'max-content' } as const;
+
+type TransferFilter = NonNullable<CaseListInput['transfer']>;
 
 /**
  * The caseload. Search terms (case numbers, names, NIKs) live in React state only: nothing
@@ -75,6 +80,7 @@ function CasesList() {
   const [urgency, setUrgency] = useState<Urgency | ''>('');
   const [cluster, setCluster] = useState<Cluster | ''>('');
   const [overdue, setOverdue] = useState(false);
+  const [transfer, setTransfer] = useState<TransferFilter | ''>('');
   const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
   const [debounced] = useDebouncedValue(term, 500);
@@ -90,9 +96,19 @@ function CasesList() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the debounced term starts a search
   useEffect(() => search(debounced), [debounced]);
 
+  /** Heads decide incoming transfers; workers and heads follow the ones they sent. */
+  const transferOptions: TransferFilter[] = [
+    ...(heads.length > 0 ? (['incoming'] as const) : []),
+    ...(me.roles.some((r) => r.role === 'social_worker' || r.role === 'center_head')
+      ? (['outgoing'] as const)
+      : []),
+  ];
+  /** Incoming cases still belong to other centres: search all the head's centres, not one centre's caseload. */
+  const incoming = transfer === 'incoming';
   const input: CaseListInput = {
-    view,
-    centerId: view === 'center' && centerId ? centerId : undefined,
+    view: incoming ? 'center' : view,
+    centerId: !incoming && view === 'center' && centerId ? centerId : undefined,
+    transfer: transfer || undefined,
     q: q || undefined,
     stage: stage || undefined,
     urgency: urgency || undefined,
@@ -120,7 +136,7 @@ function CasesList() {
     }
   };
 
-  const filtered = q !== '' || stage !== '' || urgency !== '' || cluster !== '' || overdue;
+  const filtered = q !== '' || stage !== '' || urgency !== '' || cluster !== '' || overdue || transfer !== '';
   const reset = () => {
     setTerm('');
     setQ('');
@@ -128,6 +144,7 @@ function CasesList() {
     setUrgency('');
     setCluster('');
     setOverdue(false);
+    setTransfer('');
     setPage(1);
   };
 
@@ -165,7 +182,7 @@ function CasesList() {
         <search>
           <form onSubmit={onSubmit}>
             <Stack gap="sm">
-              {view === 'center' && heads.length > 1 && (
+              {view === 'center' && heads.length > 1 && !incoming && (
                 <NativeSelect
                   label={t('cases.fields.center')}
                   data={heads.map((c) => ({ value: c.id, label: c.name }))}
@@ -187,7 +204,14 @@ function CasesList() {
                 autoComplete="off"
                 maxLength={100}
               />
-              <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+              <SimpleGrid
+                cols={{
+                  base: 1,
+                  xs: transferOptions.length > 0 ? 2 : 3,
+                  md: transferOptions.length > 0 ? 4 : 3,
+                }}
+                spacing="sm"
+              >
                 <NativeSelect
                   label={t('cases.fields.stage')}
                   data={[
@@ -224,6 +248,23 @@ function CasesList() {
                     setPage(1);
                   }}
                 />
+                {transferOptions.length > 0 && (
+                  <NativeSelect
+                    label={t('cases.transfer.filter')}
+                    data={[
+                      { value: '', label: t('common.all') },
+                      ...transferOptions.map((o) => ({
+                        value: o,
+                        label: t(`cases.transfer.filterOption.${o}`),
+                      })),
+                    ]}
+                    value={transfer}
+                    onChange={(e) => {
+                      setTransfer(e.currentTarget.value as TransferFilter | '');
+                      setPage(1);
+                    }}
+                  />
+                )}
               </SimpleGrid>
               <Checkbox
                 label={t('cases.filterOverdue')}
@@ -291,10 +332,15 @@ function CasesList() {
                           </Text>
                         </Table.Td>
                         <Table.Td>
-                          <StageBadge stage={c.stage} />
+                          <Stack gap={4} align="flex-start" style={noShrink}>
+                            <StageBadge stage={c.stage} />
+                            {c.transferToCenterId && <PendingTransferBadge />}
+                          </Stack>
                         </Table.Td>
                         <Table.Td>
-                          <UrgencyBadge urgency={c.urgency} />
+                          <div style={noShrink}>
+                            <UrgencyBadge urgency={c.urgency} />
+                          </div>
                         </Table.Td>
                         <Table.Td>{c.assignedWorkerName ?? t('common.none')}</Table.Td>
                         <Table.Td>{formatDate(c.openedAt, 'WIB', lang)}</Table.Td>

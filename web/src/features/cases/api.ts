@@ -1,17 +1,24 @@
 import type {
+  AcceptTransferInput,
   AssessmentInput,
   Case,
   CaseListInput,
   CaseSummary,
+  CaseWorker,
   ChangeStageInput,
   CreateCaseInput,
+  FollowUpInput,
   Modality,
   Page,
   PlanInput,
+  ReassignCaseInput,
   ReferralLetterInput,
+  RejectTransferInput,
+  RequestTransferInput,
   ResponseTime,
   ServiceRecordInput,
   TerminationOutcomes,
+  Transfer,
 } from '@atensi/domain';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { ApiRequestError, api } from '../../api/client';
@@ -62,6 +69,18 @@ export const recommendationsQueryOptions = (regionCode: string | null, modality:
     staleTime: 60_000,
   });
 
+/** Social workers and the head of a centre, with their open caseload: who can take a case there. */
+export const caseWorkersQueryOptions = (centerId: string | null) =>
+  queryOptions({
+    queryKey: ['centers', 'case-workers', centerId] as const,
+    queryFn: ({ signal }) =>
+      api<{ items: CaseWorker[] }>(`/api/centers/${encodeURIComponent(centerId ?? '')}/case-workers`, {
+        signal,
+      }).then((r) => r.items),
+    enabled: !!centerId,
+    staleTime: 30_000,
+  });
+
 const casePath = (id: string, rest = '') => `/api/cases/${encodeURIComponent(id)}${rest}`;
 
 export const createCase = (input: CreateCaseInput) =>
@@ -87,6 +106,25 @@ export const endPlacement = (id: string, reason: string) =>
 
 export const approveClosure = (id: string, version: number, outcomes: TerminationOutcomes) =>
   api<Case>(casePath(id, '/closure'), { method: 'POST', body: { version, outcomes } });
+
+export const requestTransfer = (id: string, input: RequestTransferInput) =>
+  api<Case>(casePath(id, '/transfer'), { method: 'POST', body: input });
+
+export const cancelTransfer = (id: string, version: number) =>
+  api<Case>(casePath(id, '/transfer/cancel'), { method: 'POST', body: { version } });
+
+export const acceptTransfer = (id: string, input: AcceptTransferInput) =>
+  api<Case>(casePath(id, '/transfer/accept'), { method: 'POST', body: input });
+
+/** Answers the decision, not the case: it stays with the sending centre, out of the rejecting head's sight. */
+export const rejectTransfer = (id: string, input: RejectTransferInput) =>
+  api<{ transfer: Transfer }>(casePath(id, '/transfer/reject'), { method: 'POST', body: input });
+
+export const reassignCase = (id: string, input: ReassignCaseInput) =>
+  api<Case>(casePath(id, '/assign'), { method: 'POST', body: input });
+
+export const recordFollowUp = (id: string, input: FollowUpInput) =>
+  api<Case>(casePath(id, '/follow-ups'), { method: 'POST', body: input });
 
 /**
  * Fetches a file and saves it through a temporary object URL and `<a download>`; nothing

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { pageOf, pageQuery } from '../paging.ts';
+
+/**
+ * Rujukan: a case referred out to another programme (PKH, BPNT, KUBE, Prokus, BPJS PBI),
+ * a hospital or mental hospital (RSJ), another balai, an LKS partner or another agency.
+ */
+export const referralTargets = [
+  'pkh',
+  'bpnt',
+  'kube',
+  'prokus',
+  'bpjs_pbi',
+  'hospital',
+  'mental_hospital',
+  'other_center',
+  'partner',
+  'other_agency',
+] as const;
+export const referralTarget = z.enum(referralTargets);
+export type ReferralTarget = z.infer<typeof referralTarget>;
+
+export const referralStatuses = ['sent', 'accepted', 'rejected', 'completed', 'cancelled'] as const;
+export const referralStatus = z.enum(referralStatuses);
+export type ReferralStatus = z.infer<typeof referralStatus>;
+
+/** Open referrals: the receiving side is still deciding or serving. */
+export const openReferralStatuses = ['sent', 'accepted'] as const satisfies readonly ReferralStatus[];
+
+const moves: Record<ReferralStatus, readonly ReferralStatus[]> = {
+  sent: ['accepted', 'rejected', 'cancelled'],
+  accepted: ['completed', 'cancelled'],
+  rejected: [],
+  completed: [],
+  cancelled: [],
+};
+
+/** Who answers: the receiving partner decides for itself; the case side records answers of programmes without users, and may cancel. */
+export const canMoveReferral = (
+  from: ReferralStatus,
+  to: ReferralStatus,
+  side: 'case' | 'partner',
+): boolean => moves[from].includes(to) && (side === 'case' || to !== 'cancelled');
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const createReferralInput = z
+  .object({
+    target: referralTarget,
+    partnerId: z
+      .uuid()
+      .nullish()
+      .transform((v) => v ?? null),
+    targetCenterId: z
+      .uuid()
+      .nullish()
+      .transform((v) => v ?? null),
+    /** Name of the hospital, agency or office (filled from the partner or centre when those are chosen). */
+    targetName: optionalText(200),
+    reason: z.string().trim().min(10).max(2000),
+    letterNumber: optionalText(100),
+  })
+  .superRefine((r, ctx) => {
+    if (r.target === 'partner' && !r.partnerId) {
+      ctx.addIssue({ code: 'custom', path: ['partnerId'], message: 'validation.referral_partner' });
+    }
+    if (r.target === 'other_center' && !r.targetCenterId) {
+      ctx.addIssue({ code: 'custom', path: ['targetCenterId'], message: 'validation.referral_center' });
+    }
+    if (['hospital', 'mental_hospital', 'other_agency'].includes(r.target) && !r.targetName) {
+      ctx.addIssue({ code: 'custom', path: ['targetName'], message: 'validation.referral_name' });
+    }
+  });
+export type CreateReferralInput = z.infer<typeof createReferralInput>;
+
+export const referralStatusInput = z.object({
+  status: z.enum(['accepted', 'rejected', 'completed', 'cancelled']),
+  note: optionalText(2000),
+  version: z.number().int().min(1),
+});
+export type ReferralStatusInput = z.infer<typeof referralStatusInput>;
+
+export const referralSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  caseNumber: z.string(),
+  centerId: z.uuid(),
+  target: referralTarget,
+  partnerId: z.uuid().nullable(),
+  targetCenterId: z.uuid().nullable(),
+  targetName: z.string(),
+  reason: z.string(),
+  letterNumber: z.string().nullable(),
+  status: referralStatus,
+  sentAt: z.string(),
+  sentByName: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  responseNote: z.string().nullable(),
+  version: z.number().int(),
+});
+export type Referral = z.infer<typeof referralSchema>;
+
+export const referralListInput = pageQuery.extend({
+  /** `incoming`: to the partner institutions of the user; `outgoing`: from cases the user sees. */
+  direction: z.enum(['incoming', 'outgoing']),
+  status: referralStatus.optional(),
+  target: referralTarget.optional(),
+});
+export type ReferralListInput = z.infer<typeof referralListInput>;
+export const referralPage = pageOf(referralSchema.extend({ personName: z.string(), caseOpen: z.boolean() }));

@@ -1,0 +1,263 @@
+import {
+  type CaseStage,
+  type CreateReferralInput,
+  canMoveReferral,
+  isClosed,
+  openReferralStatuses,
+  type Page,
+  type Referral,
+  type ReferralListInput,
+  type ReferralStatus,
+  type ReferralStatusInput,
+  type ReferralTarget,
+} from '@atensi/domain';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
+import { diffRecords } from '../../platform/audit/changes.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { liveCenterName } from '../centers/centers.service.ts';
+import { partnersByIds } from '../partners/partners.service.ts';
+import { personSummariesByIds } from '../persons/persons.service.ts';
+import { type CaseViewer, canWorkOnCase, visibleCasesCondition } from './case-visibility.ts';
+import { workOnCase } from './case-work.ts';
+import { caseError, caseFieldError } from './cases.errors.ts';
+import { recordEvent } from './cases.service.ts';
+import { caseReferrals, cases } from './cases.tables.ts';
+
+type ReferralRow = typeof caseReferrals.$inferSelect;
+
+/** Programme names as letters and lists print them. */
+const programmeNames: Partial<Record<ReferralTarget, string>> = {
+  pkh: 'Program Keluarga Harapan (PKH)',
+  bpnt: 'Bantuan Pangan Non Tunai (BPNT)',
+  kube: 'Kelompok Usaha Bersama (KUBE)',
+  prokus: 'Program Kewirausahaan Sosial (Prokus)',
+  bpjs_pbi: 'BPJS Kesehatan PBI',
+};
+
+const statusNames: Record<ReferralStatus, string> = {
+  sent: 'dikirim',
+  accepted: 'diterima',
+  rejected: 'ditolak',
+  completed: 'selesai',
+  cancelled: 'dibatalkan',
+};
+
+const toReferral = (r: ReferralRow, c: { number: string; centerId: string }): Referral => ({
+  id: r.id,
+  caseId: r.caseId,
+  caseNumber: c.number,
+  centerId: c.centerId,
+  target: r.target as ReferralTarget,
+  partnerId: r.partnerId,
+  targetCenterId: r.targetCenterId,
+  targetName: r.targetName,
+  reason: r.reason,
+  letterNumber: r.letterNumber,
+  status: r.status as ReferralStatus,
+  sentAt: r.sentAt.toISOString(),
+  sentByName: r.sentByName,
+  answeredAt: r.answeredAt?.toISOString() ?? null,
+  completedAt: r.completedAt?.toISOString() ?? null,
+  responseNote: r.responseNote,
+  version: r.version,
+});
+
+/** The name the referral goes to: the partner's or centre's own, or the programme's. */
+const targetNameOf = async (tx: Db, input: CreateReferralInput, caseCenterId: string): Promise<string> => {
+  if (input.target === 'partner') {
+    const partner = (await partnersByIds(tx, [input.partnerId!])).get(input.partnerId!);
+    if (!partner?.active) throw caseFieldError('case.referral_partner_unknown', 'partnerId');
+    return partner.name;
+  }
+  if (input.target === 'other_center') {
+    if (input.targetCenterId === caseCenterId)
+      throw caseFieldError('case.transfer_same_center', 'targetCenterId');
+    const name = await liveCenterName(tx, input.targetCenterId!);
+    if (!name) throw caseFieldError('case.center_unknown', 'targetCenterId');
+    return name;
+  }
+  return input.targetName ?? programmeNames[input.target] ?? input.target;
+};
+
+/** The case's worker or head refers the person out. */
+export const createReferral = (opts: {
+  db: Db;
+  context: AuditContext;
+  viewer: CaseViewer;
+  id: string;
+  input: CreateReferralInput;
+}) =>
+  workOnCase(opts, async (tx, row, audit) => {
+    if (isClosed(row.stage as CaseStage)) throw caseError('case.closed');
+    const { input } = opts;
+    const targetName = await targetNameOf(tx, input, row.centerId);
+    const [created] = await tx
+      .insert(caseReferrals)
+      .values({
+        id: uuidv7(),
+        caseId: row.id,
+        target: input.target,
+        partnerId: input.target === 'partner' ? input.partnerId : null,
+        targetCenterId: input.target === 'other_center' ? input.targetCenterId : null,
+        targetName,
+        reason: input.reason,
+        letterNumber: input.letterNumber,
+        status: 'sent',
+        sentAt: new Date(),
+        sentById: opts.context.actorId,
+        sentByName: opts.context.actorName,
+      })
+      .returning();
+    audit({
+      action: 'create',
+      entity: 'case_referral',
+      entityId: created!.id,
+      changes: diffRecords(null, created!, { ignore: ['id'], personal: ['reason'] }),
+    });
+    return { event: { kind: 'referral_sent', summary: `Rujukan ke ${targetName}` } };
+  });
+
+/**
+ * A referral's answer. The partner institution answers its own referrals; the case's worker
+ * or head records answers of programmes that have no users here, completes and cancels.
+ */
+export const answerReferral = async (opts: {
+  db: Db;
+  context: AuditContext;
+  viewer: CaseViewer;
+  caseId: string;
+  referralId: string;
+  input: ReferralStatusInput;
+}) => {
+  const { db, context, viewer, input } = opts;
+  await withAudit(db, context, async (tx, audit) => {
+    const [found] = await tx
+      .select({ referral: caseReferrals, c: cases })
+      .from(caseReferrals)
+      .innerJoin(cases, eq(cases.id, caseReferrals.caseId))
+      .where(and(eq(caseReferrals.id, opts.referralId), eq(caseReferrals.caseId, opts.caseId)))
+      .for('update', { of: caseReferrals });
+    if (!found) throw caseError('case.not_found');
+    const { referral, c } = found;
+    const side = canWorkOnCase(viewer, c)
+      ? 'case'
+      : referral.partnerId && viewer.partnerIds.includes(referral.partnerId)
+        ? 'partner'
+        : null;
+    if (!side) throw caseError('case.not_found');
+    if (referral.version !== input.version) throw caseError('case.version_conflict');
+    const from = referral.status as ReferralStatus;
+    if (!canMoveReferral(from, input.status, side)) {
+      throw caseError('case.referral_refused', { from: statusNames[from], to: statusNames[input.status] });
+    }
+    const now = new Date();
+    const [after] = await tx
+      .update(caseReferrals)
+      .set({
+        status: input.status,
+        responseNote: input.note ?? referral.responseNote,
+        ...(input.status === 'accepted' || input.status === 'rejected' ? { answeredAt: now } : {}),
+        ...(input.status === 'completed' ? { completedAt: now } : {}),
+        version: referral.version + 1,
+      })
+      .where(eq(caseReferrals.id, referral.id))
+      .returning();
+    await recordEvent(tx, {
+      caseId: c.id,
+      kind: 'referral_updated',
+      context,
+      summary: `Rujukan ke ${referral.targetName} ${statusNames[input.status]}${input.note ? `: ${input.note}` : ''}`,
+      at: now,
+    });
+    audit({
+      action: 'update',
+      entity: 'case_referral',
+      entityId: referral.id,
+      changes: diffRecords(referral, after!, { personal: ['responseNote'] }),
+    });
+  });
+};
+
+export const referralsOfCase = async (db: Db, c: { id: string; number: string; centerId: string }) => {
+  const rows = await db
+    .select()
+    .from(caseReferrals)
+    .where(eq(caseReferrals.caseId, c.id))
+    .orderBy(asc(caseReferrals.sentAt), asc(caseReferrals.id));
+  return rows.map((r) => toReferral(r, c));
+};
+
+export const loadReferral = async (db: Db, caseId: string, referralId: string): Promise<ReferralRow> => {
+  const [row] = await db
+    .select()
+    .from(caseReferrals)
+    .where(and(eq(caseReferrals.id, referralId), eq(caseReferrals.caseId, caseId)));
+  if (!row) throw caseError('case.not_found');
+  return row;
+};
+
+/**
+ * Incoming: referrals to the user's partner institutions (all statuses, so they see what
+ * they handled; the case itself opens only while the referral is open). Outgoing: referrals
+ * from the cases the user sees.
+ */
+export const listReferrals = async (
+  db: Db,
+  viewer: CaseViewer,
+  input: ReferralListInput,
+): Promise<Page<Referral & { personName: string; caseOpen: boolean }>> => {
+  const conditions: SQL[] = [
+    input.direction === 'incoming'
+      ? viewer.partnerIds.length > 0
+        ? inArray(caseReferrals.partnerId, viewer.partnerIds)
+        : sql`false`
+      : visibleCasesCondition(viewer),
+  ];
+  if (input.status) conditions.push(eq(caseReferrals.status, input.status));
+  if (input.target) conditions.push(eq(caseReferrals.target, input.target));
+  const where = and(...conditions);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        referral: caseReferrals,
+        number: cases.number,
+        centerId: cases.centerId,
+        personId: cases.personId,
+      })
+      .from(caseReferrals)
+      .innerJoin(cases, eq(cases.id, caseReferrals.caseId))
+      .where(where)
+      .orderBy(desc(caseReferrals.sentAt), asc(caseReferrals.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(caseReferrals)
+      .innerJoin(cases, eq(cases.id, caseReferrals.caseId))
+      .where(where),
+  ]);
+  const people = await personSummariesByIds(db, [...new Set(rows.map((r) => r.personId))]);
+  return {
+    items: rows.map((r) => ({
+      ...toReferral(r.referral, { number: r.number, centerId: r.centerId }),
+      personName: people.get(r.personId)?.fullName ?? '',
+      caseOpen: (openReferralStatuses as readonly string[]).includes(r.referral.status),
+    })),
+    total: Number(count?.n ?? 0),
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+};
+
+/** One referral as its answerer sees it after the change. */
+export const loadReferralAnswer = async (db: Db, caseId: string, referralId: string): Promise<Referral> => {
+  const [row] = await db
+    .select({ referral: caseReferrals, number: cases.number, centerId: cases.centerId })
+    .from(caseReferrals)
+    .innerJoin(cases, eq(cases.id, caseReferrals.caseId))
+    .where(and(eq(caseReferrals.id, referralId), eq(caseReferrals.caseId, caseId)));
+  if (!row) throw caseError('case.not_found');
+  return toReferral(row.referral, row);
+};
