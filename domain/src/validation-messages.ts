@@ -53,6 +53,37 @@ export const validationMessages = {
     id: 'Tulis alasan memilih balai selain rekomendasi pertama.',
     en: 'Give the reason for choosing a centre other than the first recommendation.',
   },
+  'validation.next_visit_after': {
+    id: 'Kunjungan berikutnya harus setelah tanggal kunjungan ini.',
+    en: 'The next visit must be after this visit.',
+  },
+  'validation.serasi_consent': {
+    id: 'Centang persetujuan agar laporan dapat diproses.',
+    en: 'Tick the consent so the report can be processed.',
+  },
+  'validation.serasi_subject': {
+    id: 'Pilih siapa yang dilaporkan.',
+    en: 'Choose who is being reported.',
+  },
+  'validation.serasi_aid_program': {
+    id: 'Pilih program bantuan yang diadukan.',
+    en: 'Choose the aid programme the complaint is about.',
+  },
+  'validation.serasi_reporter': {
+    id: 'Isi nama dan kontak, atau pilih lapor tanpa nama.',
+    en: 'Enter your name and contact, or choose to report anonymously.',
+  },
+  'validation.accredited_until': {
+    id: 'Isi tanggal berlaku akreditasi.',
+    en: 'Enter the date the accreditation is valid until.',
+  },
+  'validation.referral_partner': { id: 'Pilih LKS tujuan rujukan.', en: 'Choose the partner institution.' },
+  'validation.referral_center': { id: 'Pilih balai tujuan rujukan.', en: 'Choose the receiving centre.' },
+  'validation.referral_name': {
+    id: 'Isi nama rumah sakit atau instansi tujuan.',
+    en: 'Enter the name of the hospital or agency.',
+  },
+  'validation.stay_shelter': { id: 'Pilih TPS tujuan.', en: 'Choose the shelter.' },
 } as const;
 
 export type ValidationMessageKey = keyof typeof validationMessages;

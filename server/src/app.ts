@@ -18,10 +18,18 @@ import { casePolicy } from './modules/cases/cases.policy.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { centerPolicy } from './modules/centers/centers.policy.ts';
 import { centerRoutes } from './modules/centers/centers.routes.ts';
+import { fundraisingPolicy } from './modules/fundraising/fundraising.policy.ts';
+import { fundraisingRoutes } from './modules/fundraising/fundraising.routes.ts';
+import { outreachPolicy } from './modules/outreach/outreach.policy.ts';
+import { outreachRoutes } from './modules/outreach/outreach.routes.ts';
+import { partnerPolicy } from './modules/partners/partners.policy.ts';
+import { partnerRoutes } from './modules/partners/partners.routes.ts';
 import { personPolicy } from './modules/persons/persons.policy.ts';
 import { personRoutes } from './modules/persons/persons.routes.ts';
 import { regionPolicy } from './modules/regions/regions.policy.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { serasiPolicy } from './modules/serasi/serasi.policy.ts';
+import { serasiRoutes } from './modules/serasi/serasi.routes.ts';
 import { setupPolicy, setupRoutes } from './modules/users/setup.routes.ts';
 import { userPolicy } from './modules/users/users.policy.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -55,6 +63,10 @@ export const allRules = (): Rule[] =>
     auditPolicy,
     personPolicy,
     casePolicy,
+    serasiPolicy,
+    partnerPolicy,
+    outreachPolicy,
+    fundraisingPolicy,
   ].flatMap((p) => Object.values(p));
 
 export type AppOptions = {
@@ -149,6 +161,10 @@ export const buildApp = async ({
   await app.register(auditRoutes, { db });
   await app.register(personRoutes, { db });
   await app.register(caseRoutes, { db });
+  await app.register(serasiRoutes, { db, secret: config.authSecret });
+  await app.register(partnerRoutes, { db });
+  await app.register(outreachRoutes, { db });
+  await app.register(fundraisingRoutes, { db });
 
   const hasWeb = webDist !== null && existsSync(join(webDist, 'index.html'));
   if (hasWeb) {

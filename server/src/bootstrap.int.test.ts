@@ -44,6 +44,19 @@ describe('bootstrap', () => {
         from cases k join centers c on c.id = k.center_id where 'odgj' = any(k.clusters)`),
     );
     expect(odgj).toEqual({ code: demoCenterCodes.kupang, specialty: ['child'], first: true });
+    // A transfer waits for the Temanggung head, so the demo shows the receiving side too.
+    const waiting = rowsOf<{ code: string; status: string }>(
+      await database.db.execute(
+        sql`select c.code, t.status from case_transfers t join centers c on c.id = t.to_center_id`,
+      ),
+    );
+    expect(waiting).toEqual([{ code: demoCenterCodes.temanggung, status: 'pending' }]);
+    // SERASI has work on the desk: the day-old report is already escalated to the head.
+    const tickets = rowsOf<{ type: string; escalation_level: number }>(
+      await database.db.execute(sql`select type, escalation_level from serasi_tickets order by filed_at`),
+    );
+    expect(tickets).toHaveLength(3);
+    expect(tickets[0]).toEqual({ type: 'report_person', escalation_level: 1 });
     const second = await bootstrap(database, config);
     expect(second).toMatchObject({ demoLoaded: false, regionsInserted: 0, setupToken: null });
     expect(await counts(database.db)).toEqual(after1);

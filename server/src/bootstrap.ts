@@ -1,10 +1,15 @@
+import { serasiConsentVersion } from '@atensi/domain';
 import { sql } from 'drizzle-orm';
+import { requestTransfer } from './modules/cases/case-transfers.ts';
 import { createCase } from './modules/cases/cases.service.ts';
 import { recommendCenters } from './modules/cases/recommend-centers.ts';
 import { centerIdByCode, createCenter } from './modules/centers/centers.service.ts';
 import { centers } from './modules/centers/centers.tables.ts';
 import { createPerson } from './modules/persons/persons.service.ts';
 import { loadRegions } from './modules/regions/load-regions.ts';
+import { escalateOverdueTickets } from './modules/serasi/escalation.ts';
+import { issueFormToken } from './modules/serasi/form-token.ts';
+import { fileTicket } from './modules/serasi/tickets.service.ts';
 import { createFirstAdmin, issueSetupToken, systemContext, userCount } from './modules/users/first-admin.ts';
 import { createUser } from './modules/users/users.service.ts';
 import type { Config } from './platform/config.ts';
@@ -19,7 +24,7 @@ export type BootstrapReport = {
 };
 
 /** Demo centres, one user per role in two of them, a few people and cases; only into an empty database. */
-export const loadDemoData = async (db: Db): Promise<boolean> => {
+export const loadDemoData = async (db: Db, secret: string): Promise<boolean> => {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(centers);
   if (Number(row?.n ?? 0) > 0 || (await userCount(db)) > 0) return false;
   const { demoCenters } = await import('./cli/demo/centers.data.ts');
@@ -35,12 +40,13 @@ export const loadDemoData = async (db: Db): Promise<boolean> => {
     userIds.set(u.username, (await createUser({ db, context: systemContext, input })).id);
   }
   const { demoCases } = await import('./cli/demo/cases.data.ts');
+  const caseOf = new Map<string, { caseId: string; workerUsername: string }>();
   for (const d of demoCases) {
     const centerId = (await centerIdByCode(db, d.center))!;
     const personId = await createPerson({ db, context: systemContext, input: { ...d.person, centerId } });
     // Routed as a worker would: the first recommendation for the person's village.
     const [first] = await recommendCenters(db, { regionCode: d.person.regionCode, modality: d.modality });
-    await createCase({
+    const caseId = await createCase({
       db,
       context: systemContext,
       input: {
@@ -54,7 +60,49 @@ export const loadDemoData = async (db: Db): Promise<boolean> => {
         overrideReason: first && first.centerId !== centerId ? 'Data demo: dekat dengan keluarga.' : null,
       },
     });
+    caseOf.set(d.person.fullName, { caseId, workerUsername: d.worker });
+    if (d.transfer) {
+      const workerId = userIds.get(d.worker)!;
+      const worker = demoUsers.find((u) => u.username === d.worker)!;
+      await requestTransfer({
+        db,
+        context: {
+          ...systemContext,
+          actorId: workerId,
+          actorName: worker.name,
+          actorRole: 'social_worker',
+          centerId,
+        },
+        viewer: { userId: workerId, national: false, headOf: [], workerAt: [centerId], partnerIds: [] },
+        id: caseId,
+        input: {
+          toCenterId: (await centerIdByCode(db, d.transfer.center))!,
+          reason: d.transfer.reason,
+          version: 1,
+        },
+      });
+    }
   }
+  const { loadDemoCommunity } = await import('./cli/demo/community.ts');
+  await loadDemoCommunity(db, userIds, (fullName) => caseOf.get(fullName)!);
+  const { demoTickets } = await import('./cli/demo/tickets.data.ts');
+  for (const { hoursAgo, ...ticket } of demoTickets) {
+    const now = new Date(Date.now() - hoursAgo * 3_600_000);
+    await fileTicket({
+      db,
+      context: systemContext,
+      input: {
+        ...ticket,
+        consentAccepted: true,
+        consentVersion: serasiConsentVersion,
+        photo: null,
+        formToken: issueFormToken(secret, new Date(now.getTime() - 60_000)),
+      },
+      secret,
+      now,
+    });
+  }
+  await escalateOverdueTickets(db);
   return true;
 };
 
@@ -79,7 +127,7 @@ export const bootstrap = async (
   };
   if (config.demoData) {
     onProgress?.('memuat data demo');
-    report.demoLoaded = await loadDemoData(database.db);
+    report.demoLoaded = await loadDemoData(database.db, config.authSecret);
   }
   if ((await userCount(database.db)) === 0) {
     if (config.ATENSI_ADMIN_EMAIL && config.ATENSI_ADMIN_PASSWORD) {

@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
+import { startSerasiTimer } from './modules/serasi/escalation.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { openConfiguredDatabase } from './platform/db/client.ts';
 
@@ -21,6 +22,7 @@ const start = async () => {
   const report = await bootstrap(database, config, (step) => console.log(`Atensi: ${step}…`));
   const app = await buildApp({ config, database });
   await app.listen({ port: config.PORT, host: config.HOST });
+  const stopSerasi = startSerasiTimer(database.db, app.log);
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${(app.server.address() as { port: number }).port}`;
 
   const lines = [``, `Atensi berjalan di ${url}`, `Dokumentasi API: ${url}/api/docs`];
@@ -42,6 +44,7 @@ const start = async () => {
 
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
     if (err) app.log.error({ err }, 'shutting down after error');
+    stopSerasi();
     await app.close();
     await database.close();
   });

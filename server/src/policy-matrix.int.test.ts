@@ -1,13 +1,19 @@
-import { type Role, roles } from '@atensi/domain';
+import { fileTicketInput, type Role, roles } from '@atensi/domain';
 import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCenter, buildUser, createTestApp, signIn, type TestContext, testOrigin } from '../test/app.ts';
 import { createCase } from './modules/cases/cases.service.ts';
-import { casePlacements, cases } from './modules/cases/cases.tables.ts';
+import { casePlacements, caseReferrals, cases, caseTransfers } from './modules/cases/cases.tables.ts';
 import { getCenter } from './modules/centers/centers.service.ts';
+import { fundraisingSamples } from './modules/fundraising/fundraising.matrix.ts';
+import { createShelter, recordOutreach } from './modules/outreach/outreach.service.ts';
+import { addPartnerMember, createPartner } from './modules/partners/partners.service.ts';
 import { addFamilyMember } from './modules/persons/family.ts';
 import { createPerson } from './modules/persons/persons.service.ts';
+import { issueFormToken } from './modules/serasi/form-token.ts';
+import { serasiTickets } from './modules/serasi/serasi.tables.ts';
+import { fileTicket } from './modules/serasi/tickets.service.ts';
 import { systemContext } from './modules/users/first-admin.ts';
 import { assignRole } from './modules/users/users.service.ts';
 import { type Actor, can } from './platform/policy/policy.ts';
@@ -25,6 +31,8 @@ type Ctx = {
   otherCenter: string;
   n: () => number;
   workerId: () => string;
+  /** The LKS the matrix's partner user works for. */
+  partnerId: string;
 };
 
 const centerBody = (n: number) => ({
@@ -81,6 +89,17 @@ const caseBody = async (ctx: Ctx) => ({
 /** A case assigned to the matrix's social worker, optionally moved straight to a stage. */
 const freshCase = async (ctx: Ctx, stage?: string) => {
   const id = await createCase({ db: ctx.t.database.db, context: systemContext, input: await caseBody(ctx) });
+  // Referred to the matrix's LKS, so its staff may read it (partner scope) like the policy says.
+  await ctx.t.database.db.insert(caseReferrals).values({
+    id: uuidv7(),
+    caseId: id,
+    target: 'partner',
+    partnerId: ctx.partnerId,
+    targetName: 'LKS Matriks',
+    reason: 'Pendampingan di komunitas',
+    status: 'sent',
+    sentAt: new Date(),
+  });
   if (stage)
     await ctx.t.database.db
       .update(cases)
@@ -88,6 +107,113 @@ const freshCase = async (ctx: Ctx, stage?: string) => {
       .where(eq(cases.id, id));
   return id;
 };
+/** A case of `from` that `to` has been asked to take (the worker must work at `from`). */
+const transferringCase = async (ctx: Ctx, from: string, to: string, workerId: string) => {
+  const id = await createCase({
+    db: ctx.t.database.db,
+    context: systemContext,
+    input: { ...(await caseBody(ctx)), centerId: from, assignedWorkerId: workerId },
+  });
+  await ctx.t.database.db.insert(caseTransfers).values({
+    id: uuidv7(),
+    caseId: id,
+    fromCenterId: from,
+    toCenterId: to,
+    reason: 'Lebih dekat dengan keluarga',
+    status: 'pending',
+    requestedAt: new Date(),
+  });
+  await ctx.t.database.db.update(cases).set({ transferToCenterId: to }).where(eq(cases.id, id));
+  return id;
+};
+const partnerBody = (centerId: string, n: number) => ({
+  name: `LKS Matriks ${n}`,
+  kind: 'general' as const,
+  centerId,
+  regionCode: '32.75.01.1001',
+  address: null,
+  accreditation: 'B' as const,
+  accreditedUntil: '2028-12-31',
+  contactName: null,
+  phone: null,
+  email: null,
+  services: ['elderly' as const],
+  capacity: 10,
+});
+const freshPartner = async (ctx: Ctx) =>
+  createPartner({
+    db: ctx.t.database.db,
+    context: systemContext,
+    input: partnerBody(ctx.ownCenter, ctx.n()),
+  });
+const referralOf = async (ctx: Ctx, caseId: string) =>
+  (await ctx.t.database.db.select().from(caseReferrals).where(eq(caseReferrals.caseId, caseId)))[0]!;
+const shelterBody = (ctx: Ctx) => ({
+  name: `GOR Matriks ${ctx.n()}`,
+  centerId: ctx.ownCenter,
+  regionCode: '32.75.01.1001',
+  address: null,
+  capacity: 50,
+  openedOn: '2026-11-01',
+});
+const freshShelter = async (ctx: Ctx) =>
+  createShelter({ db: ctx.t.database.db, context: systemContext, input: shelterBody(ctx) });
+const outreachBody = (ctx: Ctx) => ({
+  centerId: ctx.ownCenter,
+  team: 'Tim Matriks',
+  date: '2026-11-20',
+  place: 'Kolong jembatan',
+  regionCode: '32.75.01.1001',
+  notes: null,
+  assignedWorkerId: ctx.workerId(),
+  people: [
+    {
+      fullName: `Tanpa nama ${ctx.n()}`,
+      sex: 'male' as const,
+      birthYearEstimate: 1970,
+      clusters: ['social_deviance_trafficking' as const],
+      urgency: 'high' as const,
+      problem: 'Tidur di kolong jembatan',
+    },
+  ],
+});
+const onePixelPng =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+/** A public report as the form sends it, with a form token loaded ten seconds earlier. */
+const ticketBody = (ctx: Ctx, photo = false) => ({
+  type: 'report_person',
+  subject: 'odgj',
+  description: 'Seorang laki-laki berjalan tanpa alas kaki dan berbicara sendiri di pasar.',
+  regionCode: '32.75.01.1001',
+  landmark: 'Dekat pasar',
+  anonymous: true,
+  consentAccepted: true,
+  consentVersion: '2026-11',
+  photo: photo ? { contentType: 'image/png', dataBase64: onePixelPng } : null,
+  formToken: issueFormToken(ctx.t.secret, new Date(Date.now() - 10_000)),
+});
+const freshTicket = async (ctx: Ctx, photo = false) => {
+  const { code } = await fileTicket({
+    db: ctx.t.database.db,
+    context: systemContext,
+    input: fileTicketInput.parse(ticketBody(ctx, photo)),
+    secret: ctx.t.secret,
+  });
+  const [row] = await ctx.t.database.db.select().from(serasiTickets).where(eq(serasiTickets.code, code));
+  return row!;
+};
+const ticketStep = (
+  path: string,
+  payload: (ctx: Ctx) => Promise<Record<string, unknown>> | Record<string, unknown>,
+) => ({
+  status: 200,
+  calls: async (ctx: Ctx) => [
+    {
+      url: `/api/serasi/tickets/${(await freshTicket(ctx)).id}/${path}`,
+      payload: { ...(await payload(ctx)), version: 1 },
+    },
+  ],
+});
 const serviceBody = {
   component: 'basic_needs',
   serviceType: 'Sembako',
@@ -323,6 +449,283 @@ const samples: Record<string, Sample> = {
       },
     ],
   },
+  'GET /api/centers/:id/case-workers': {
+    status: 200,
+    calls: async (ctx) => [
+      { url: `/api/centers/${ctx.ownCenter}/case-workers`, resourceCenterId: ctx.ownCenter },
+    ],
+  },
+  'POST /api/cases/:id/transfer': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/cases/${await freshCase(ctx)}/transfer`,
+        payload: { toCenterId: ctx.otherCenter, reason: 'Lebih dekat dengan keluarga', version: 1 },
+      },
+    ],
+  },
+  'POST /api/cases/:id/transfer/cancel': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/cases/${await transferringCase(ctx, ctx.ownCenter, ctx.otherCenter, ctx.workerId())}/transfer/cancel`,
+        payload: { version: 1 },
+      },
+    ],
+  },
+  'POST /api/cases/:id/transfer/accept': {
+    status: 200,
+    calls: async (ctx) => {
+      const otherWorker = await buildUser(ctx.t.database, [
+        { role: 'social_worker', centerId: ctx.otherCenter },
+      ]);
+      const id = await transferringCase(ctx, ctx.otherCenter, ctx.ownCenter, otherWorker.id);
+      return [
+        {
+          url: `/api/cases/${id}/transfer/accept`,
+          payload: { assignedWorkerId: ctx.workerId(), version: 1 },
+        },
+      ];
+    },
+  },
+  'POST /api/cases/:id/transfer/reject': {
+    status: 200,
+    calls: async (ctx) => {
+      const otherWorker = await buildUser(ctx.t.database, [
+        { role: 'social_worker', centerId: ctx.otherCenter },
+      ]);
+      const id = await transferringCase(ctx, ctx.otherCenter, ctx.ownCenter, otherWorker.id);
+      return [
+        { url: `/api/cases/${id}/transfer/reject`, payload: { reason: 'Tidak ada tempat', version: 1 } },
+      ];
+    },
+  },
+  'POST /api/cases/:id/assign': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/cases/${await freshCase(ctx)}/assign`,
+        payload: { assignedWorkerId: (await freshUser(ctx)).id, version: 1 },
+      },
+    ],
+  },
+  'POST /api/cases/:id/follow-ups': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/cases/${await freshCase(ctx, 'termination')}/follow-ups`,
+        payload: {
+          visitedOn: '2026-11-20',
+          method: 'home_visit',
+          condition: 'stable',
+          notes: 'Tinggal bersama keluarga, sehat.',
+          version: 1,
+        },
+      },
+    ],
+  },
+  'GET /api/serasi/form': { status: 200, calls: async () => [{ url: '/api/serasi/form' }] },
+  'POST /api/serasi/tickets': {
+    status: 201,
+    calls: async (ctx) => [{ url: '/api/serasi/tickets', payload: ticketBody(ctx, true) }],
+  },
+  'GET /api/serasi/track/:code': {
+    status: 200,
+    calls: async (ctx) => [{ url: `/api/serasi/track/${(await freshTicket(ctx)).code}` }],
+  },
+  'POST /api/serasi/tickets/incoming': {
+    status: 201,
+    calls: async () => [
+      {
+        url: '/api/serasi/tickets/incoming',
+        payload: {
+          fromAgency: 'Puskesmas Bekasi Timur',
+          type: 'help_request',
+          description: 'Pasien terlantar setelah pulang rawat inap, perlu pendampingan.',
+          regionCode: '32.75.01.1001',
+        },
+      },
+    ],
+  },
+  'POST /api/serasi/tickets/list': {
+    status: 200,
+    calls: async () => [{ url: '/api/serasi/tickets/list', payload: { overdue: false } }],
+  },
+  'GET /api/serasi/metrics': { status: 200, calls: async () => [{ url: '/api/serasi/metrics' }] },
+  'GET /api/serasi/sla': { status: 200, calls: async () => [{ url: '/api/serasi/sla' }] },
+  'PUT /api/serasi/sla': {
+    status: 200,
+    calls: async () => [
+      {
+        url: '/api/serasi/sla',
+        payload: { items: [{ type: 'question', firstResponseHours: 24, resolutionHours: 72 }] },
+      },
+    ],
+  },
+  'GET /api/serasi/tickets/:id': {
+    status: 200,
+    calls: async (ctx) => [{ url: `/api/serasi/tickets/${(await freshTicket(ctx)).id}` }],
+  },
+  'GET /api/serasi/tickets/:id/photo': {
+    status: 200,
+    calls: async (ctx) => [{ url: `/api/serasi/tickets/${(await freshTicket(ctx, true)).id}/photo` }],
+  },
+  'POST /api/serasi/tickets/:id/assign': ticketStep('assign', (ctx) => ({ centerId: ctx.ownCenter })),
+  'POST /api/serasi/tickets/:id/answer': ticketStep('answer', () => ({ text: 'Petugas menuju lokasi.' })),
+  'POST /api/serasi/tickets/:id/note': ticketStep('note', () => ({ text: 'Koordinasi dengan puskesmas.' })),
+  'POST /api/serasi/tickets/:id/forward': ticketStep('forward', () => ({
+    agency: 'Dinas Sosial Kota Bekasi',
+    note: 'Kewenangan dinas sosial',
+    publicText: 'Laporan diteruskan ke Dinas Sosial.',
+  })),
+  'POST /api/serasi/tickets/:id/close': ticketStep('close', () => ({
+    publicText: 'Sudah ditangani, terima kasih.',
+  })),
+  'POST /api/serasi/tickets/:id/link-case': ticketStep('link-case', async (ctx) => ({
+    caseId: await freshCase(ctx),
+  })),
+  'POST /api/serasi/tickets/:id/case': ticketStep('case', (ctx) => ({
+    person: { fullName: 'Laki-laki di pasar', sex: 'male', birthYearEstimate: 1985 },
+    centerId: ctx.ownCenter,
+    assignedWorkerId: ctx.workerId(),
+    clusters: ['odgj'],
+    urgency: 'high',
+    modality: 'residential',
+    problem: 'ODGJ terlantar di pasar',
+  })),
+  'POST /api/partners/list': { status: 200, calls: async () => [{ url: '/api/partners/list', payload: {} }] },
+  'GET /api/partners/:id': {
+    status: 200,
+    calls: async (ctx) => [{ url: `/api/partners/${await freshPartner(ctx)}` }],
+  },
+  'POST /api/partners': {
+    status: 201,
+    calls: async (ctx) => [
+      { url: '/api/partners', payload: partnerBody(ctx.ownCenter, ctx.n()), resourceCenterId: ctx.ownCenter },
+    ],
+  },
+  'PUT /api/partners/:id': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/partners/${await freshPartner(ctx)}`,
+        payload: { partner: partnerBody(ctx.ownCenter, ctx.n()), version: 1 },
+        resourceCenterId: ctx.ownCenter,
+      },
+    ],
+  },
+  'POST /api/partners/:id/active': {
+    status: 200,
+    calls: async (ctx) => [
+      { url: `/api/partners/${await freshPartner(ctx)}/active`, payload: { active: false, version: 1 } },
+    ],
+  },
+  'POST /api/partners/:id/members': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/partners/${await freshPartner(ctx)}/members`,
+        payload: { userId: cookies.get('partner')!.actor.userId },
+      },
+    ],
+  },
+  'DELETE /api/partners/:id/members/:userId': {
+    status: 200,
+    calls: async (ctx) => {
+      const id = await freshPartner(ctx);
+      const userId = cookies.get('partner')!.actor.userId;
+      await addPartnerMember({ db: ctx.t.database.db, context: systemContext, id, userId });
+      return [{ url: `/api/partners/${id}/members/${userId}` }];
+    },
+  },
+  'POST /api/cases/:id/referrals': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/cases/${await freshCase(ctx)}/referrals`,
+        payload: { target: 'bpjs_pbi', reason: 'Belum memiliki jaminan kesehatan' },
+      },
+    ],
+  },
+  'POST /api/cases/:id/referrals/:referralId/status': {
+    status: 200,
+    calls: async (ctx) => {
+      const id = await freshCase(ctx);
+      const referral = await referralOf(ctx, id);
+      return [
+        {
+          url: `/api/cases/${id}/referrals/${referral.id}/status`,
+          payload: { status: 'accepted', version: 1 },
+        },
+      ];
+    },
+  },
+  'GET /api/cases/:id/referrals/:referralId/letter.pdf': {
+    status: 200,
+    calls: async (ctx) => {
+      const id = await freshCase(ctx);
+      return [{ url: `/api/cases/${id}/referrals/${(await referralOf(ctx, id)).id}/letter.pdf` }];
+    },
+  },
+  'POST /api/referrals/list': {
+    status: 200,
+    calls: async () => [{ url: '/api/referrals/list', payload: { direction: 'outgoing' } }],
+  },
+  'POST /api/outreach/shelters/list': {
+    status: 200,
+    calls: async () => [{ url: '/api/outreach/shelters/list', payload: {} }],
+  },
+  'GET /api/outreach/shelters/:id': {
+    status: 200,
+    calls: async (ctx) => [{ url: `/api/outreach/shelters/${await freshShelter(ctx)}` }],
+  },
+  'POST /api/outreach/shelters': {
+    status: 201,
+    calls: async (ctx) => [
+      { url: '/api/outreach/shelters', payload: shelterBody(ctx), resourceCenterId: ctx.ownCenter },
+    ],
+  },
+  'POST /api/outreach/shelters/:id/close': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/outreach/shelters/${await freshShelter(ctx)}/close`,
+        payload: { closedOn: '2026-11-21', version: 1 },
+      },
+    ],
+  },
+  'POST /api/outreach/runs/list': {
+    status: 200,
+    calls: async () => [{ url: '/api/outreach/runs/list', payload: {} }],
+  },
+  'POST /api/outreach/runs': {
+    status: 201,
+    calls: async (ctx) => [
+      { url: '/api/outreach/runs', payload: outreachBody(ctx), resourceCenterId: ctx.ownCenter },
+    ],
+  },
+  'GET /api/outreach/runs/:id': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/outreach/runs/${await recordOutreach({ db: ctx.t.database.db, context: systemContext, input: outreachBody(ctx) })}`,
+      },
+    ],
+  },
+  'GET /api/outreach/cases/:id/stays': {
+    status: 200,
+    calls: async (ctx) => [{ url: `/api/outreach/cases/${await freshCase(ctx)}/stays` }],
+  },
+  'POST /api/outreach/cases/:id/move': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/outreach/cases/${await freshCase(ctx)}/move`,
+        payload: { to: 'shelter', shelterId: await freshShelter(ctx), date: '2026-11-21' },
+      },
+    ],
+  },
+  ...fundraisingSamples,
   'POST /api/persons/search': {
     status: 200,
     calls: async () => [{ url: '/api/persons/search', payload: { q: 'Orang' } }],
@@ -406,6 +809,7 @@ beforeAll(async () => {
     otherCenter: other.id,
     n: () => ++counter,
     workerId: () => cookies.get('social_worker')!.actor.userId,
+    partnerId: '',
   };
   for (const role of roles) {
     const centerId = role === 'admin' || role === 'central' ? null : own.id;
@@ -419,6 +823,17 @@ beforeAll(async () => {
     };
     cookies.set(role, { cookie: await signIn(t.app, user), actor });
   }
+  ctx.partnerId = await createPartner({
+    db: t.database.db,
+    context: systemContext,
+    input: partnerBody(own.id, 0),
+  });
+  await addPartnerMember({
+    db: t.database.db,
+    context: systemContext,
+    id: ctx.partnerId,
+    userId: cookies.get('partner')!.actor.userId,
+  });
 }, 120_000);
 afterAll(() => t?.close());
 

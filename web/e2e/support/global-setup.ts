@@ -49,6 +49,8 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: 'warn',
     ATENSI_DATA_DIR: dataDir,
     ATENSI_DEMO_DATA: 'true',
+    // Every spec signs in from 127.0.0.1, several times a minute; the limit itself is tested in auth.int.test.ts.
+    ATENSI_LOGIN_RATE_LIMIT: '200',
     PORT: '0',
   });
   const database = await openDatabase({ kind: 'pglite', dataDir });

@@ -6,12 +6,17 @@ import {
   IconCheck,
   IconChevronDown,
   IconFolder,
+  IconHeartHandshake,
   IconHome,
   IconLanguage,
   IconListSearch,
   IconLogout,
+  IconMessageReport,
+  IconPigMoney,
+  IconSend,
   IconUsers,
   IconUsersGroup,
+  IconWalk,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
@@ -23,7 +28,19 @@ import { errorMessage } from '../components/PageStates';
 import { languages } from '../i18n';
 
 type NavItem = {
-  to: '/' | '/balai' | '/penerima-manfaat' | '/kasus' | '/pengguna' | '/audit';
+  to:
+    | '/'
+    | '/balai'
+    | '/lks'
+    | '/penerima-manfaat'
+    | '/kasus'
+    | '/rujukan'
+    | '/penjangkauan'
+    | '/penggalangan-dana'
+    | '/serasi'
+    | '/serasi/sla'
+    | '/pengguna'
+    | '/audit';
   label: string;
   icon: ReactNode;
   show: boolean;
@@ -45,6 +62,13 @@ export function AppLayout({ me }: { me: Me }) {
       show: true,
     },
     {
+      // Reference data for every staff role; LKS staff work from their referrals instead.
+      to: '/lks',
+      label: t('partners.nav'),
+      icon: <IconHeartHandshake size={18} aria-hidden />,
+      show: can(me, 'partner.read') && me.roles.some((r) => r.role !== 'partner'),
+    },
+    {
       to: '/penerima-manfaat',
       label: t('nav.persons'),
       icon: <IconUsersGroup size={18} aria-hidden />,
@@ -55,6 +79,37 @@ export function AppLayout({ me }: { me: Me }) {
       label: t('nav.cases'),
       icon: <IconFolder size={18} aria-hidden />,
       show: can(me, 'case.list'),
+    },
+    {
+      to: '/rujukan',
+      label: t('referrals.nav'),
+      icon: <IconSend size={18} aria-hidden />,
+      show: can(me, 'case.list'),
+    },
+    {
+      to: '/penjangkauan',
+      label: t('outreach.nav'),
+      icon: <IconWalk size={18} aria-hidden />,
+      show: can(me, 'outreach.read'),
+    },
+    {
+      to: '/penggalangan-dana',
+      label: t('fundraising.nav'),
+      icon: <IconPigMoney size={18} aria-hidden />,
+      show: can(me, 'fundraising.list'),
+    },
+    {
+      to: '/serasi',
+      label: t('serasi.nav'),
+      icon: <IconMessageReport size={18} aria-hidden />,
+      show: can(me, 'serasi.list'),
+    },
+    {
+      // The administrator sets SERASI's service levels without working the queue.
+      to: '/serasi/sla',
+      label: t('serasi.navSla'),
+      icon: <IconMessageReport size={18} aria-hidden />,
+      show: can(me, 'serasi.updateSla') && !can(me, 'serasi.list'),
     },
     {
       to: '/pengguna',

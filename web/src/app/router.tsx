@@ -21,10 +21,26 @@ import { CenterDetailPage } from '../features/centers/CenterDetailPage';
 import { CenterCreatePage, CenterEditPage } from '../features/centers/CenterFormPages';
 import { CentersListPage } from '../features/centers/CentersListPage';
 import { parseCenterSearch } from '../features/centers/centerSearch';
+import { CampaignDetailPage } from '../features/fundraising/CampaignDetailPage';
+import { CampaignsListPage } from '../features/fundraising/CampaignsListPage';
 import { HomePage } from '../features/home/HomePage';
+import { OutreachCreatePage } from '../features/outreach/OutreachCreatePage';
+import { OutreachDetailPage } from '../features/outreach/OutreachDetailPage';
+import { OutreachPage } from '../features/outreach/OutreachPage';
+import { PartnerDetailPage } from '../features/partners/PartnerDetailPage';
+import { PartnerCreatePage, PartnerEditPage } from '../features/partners/PartnerFormPages';
+import { PartnersListPage } from '../features/partners/PartnersListPage';
+import { parsePartnerSearch } from '../features/partners/partnerSearch';
 import { PersonDetailPage } from '../features/persons/PersonDetailPage';
 import { PersonCreatePage, PersonEditPage } from '../features/persons/PersonFormPages';
 import { PersonsListPage } from '../features/persons/PersonsListPage';
+import { ReferralsPage } from '../features/referrals/ReferralsPage';
+import { parseReferralSearch } from '../features/referrals/referralSearch';
+import { DeskPage } from '../features/serasi/DeskPage';
+import { ReportPage } from '../features/serasi/ReportPage';
+import { SlaPage } from '../features/serasi/SlaPage';
+import { TicketDetailPage } from '../features/serasi/TicketDetailPage';
+import { TrackPage, TrackResultPage } from '../features/serasi/TrackPage';
 import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserDetailPage } from '../features/users/UserDetailPage';
 import { UsersListPage } from '../features/users/UsersListPage';
@@ -72,6 +88,15 @@ const loginRoute = createRoute({
 });
 
 const setupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/pasang', component: SetupPage });
+
+/** SERASI's public pages: anyone reports and tracks without signing in. Only the tracking code goes into a URL. */
+const reportRoute = createRoute({ getParentRoute: () => rootRoute, path: '/lapor', component: ReportPage });
+const trackRoute = createRoute({ getParentRoute: () => rootRoute, path: '/lacak', component: TrackPage });
+export const trackResultRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/lacak/$code',
+  component: TrackResultPage,
+});
 
 /** Everything behind sign-in. The layout re-checks `me` so signing out (or a 401) leaves at once. */
 function AuthenticatedLayout() {
@@ -170,11 +195,86 @@ export const userDetailRoute = createRoute({
   path: '/pengguna/$id',
   component: UserDetailPage,
 });
+/** SERASI desk: search terms (codes, landmarks) stay in React state (POST bodies); only ids go into paths. */
+const serasiRoute = createRoute({ getParentRoute: () => appRoute, path: '/serasi', component: DeskPage });
+const serasiSlaRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/serasi/sla',
+  component: SlaPage,
+});
+export const serasiTicketRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/serasi/$id',
+  component: TicketDetailPage,
+});
+
+/** LKS mitra: reference data, so the list's filters live in the URL. */
+const partnersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/lks',
+  validateSearch: parsePartnerSearch,
+  component: PartnersListPage,
+});
+const partnerNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/lks/baru',
+  component: PartnerCreatePage,
+});
+export const partnerDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/lks/$id',
+  component: PartnerDetailPage,
+});
+export const partnerEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/lks/$id/ubah',
+  component: PartnerEditPage,
+});
+/** Referrals in and out: only direction, status and target go into the URL. */
+const referralsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/rujukan',
+  validateSearch: parseReferralSearch,
+  component: ReferralsPage,
+});
+
+/** Fundraising: filters and title searches stay in React state (POST bodies); only ids go into paths. */
+const campaignsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/penggalangan-dana',
+  component: CampaignsListPage,
+});
+export const campaignDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/penggalangan-dana/$id',
+  component: CampaignDetailPage,
+});
+
+/** Outreach: filters stay in React state (POST bodies); only ids go into paths. */
+const outreachRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/penjangkauan',
+  component: OutreachPage,
+});
+const outreachNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/penjangkauan/baru',
+  component: OutreachCreatePage,
+});
+export const outreachDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/penjangkauan/$id',
+  component: OutreachDetailPage,
+});
+
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
   setupRoute,
+  reportRoute,
+  trackRoute,
+  trackResultRoute,
   appRoute.addChildren([
     homeRoute,
     centersRoute,
@@ -191,6 +291,19 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     userNewRoute,
     userDetailRoute,
+    serasiRoute,
+    serasiSlaRoute,
+    serasiTicketRoute,
+    partnersRoute,
+    partnerNewRoute,
+    partnerDetailRoute,
+    partnerEditRoute,
+    referralsRoute,
+    campaignsRoute,
+    campaignDetailRoute,
+    outreachRoute,
+    outreachNewRoute,
+    outreachDetailRoute,
     auditRoute,
   ]),
 ]);

@@ -2,7 +2,7 @@ import type { CenterSummary, Page } from '@atensi/domain';
 import { Loader, Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 
@@ -13,12 +13,15 @@ export function CenterSelect({
   value,
   onChange,
   initialLabel,
+  exclude = [],
   ...rest
 }: Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
   value: string | null;
   onChange: (id: string | null) => void;
   /** The name of the current value, when it may not be in the first page of results. */
   initialLabel?: string | null;
+  /** Centres not to offer (e.g. the one a case is already at). */
+  exclude?: readonly string[];
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
@@ -34,13 +37,20 @@ export function CenterSelect({
     staleTime: 60_000,
   });
   const options = useMemo(() => {
-    const list: Option[] = (centers.data?.items ?? []).map((c) => ({
-      value: c.id,
-      label: `${c.name} (${c.code})`,
-    }));
+    const list: Option[] = (centers.data?.items ?? [])
+      .filter((c) => !exclude.includes(c.id))
+      .map((c) => ({ value: c.id, label: `${c.name} (${c.code})` }));
     if (chosen && chosen.value === value && !list.some((o) => o.value === chosen.value)) list.unshift(chosen);
     return list;
-  }, [centers.data, chosen, value]);
+  }, [centers.data, chosen, value, exclude]);
+
+  // The select writes its option's label ("name (code)") into the search box: once the list
+  // holds the value (also one set from outside, e.g. the URL), remember that label, so it is
+  // not sent as a search.
+  useEffect(() => {
+    const current = options.find((o) => o.value === value);
+    if (current && (chosen?.value !== current.value || chosen.label !== current.label)) setChosen(current);
+  }, [options, value, chosen]);
 
   return (
     <Select

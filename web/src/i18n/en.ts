@@ -1,4 +1,9 @@
+import { fundraisingEn } from './fundraising.en';
 import type { Resources } from './id';
+import { outreachEn } from './outreach.en';
+import { partnersEn } from './partners.en';
+import { referralsEn } from './referrals.en';
+import { serasiEn } from './serasi.en';
 
 /** English: complete, same keys as `id.ts`. */
 export const en: Resources = {
@@ -574,6 +579,95 @@ export const en: Resources = {
       '2': 'Moderate',
       '3': 'Severe',
     },
+    workers: {
+      placeholder: 'Choose a social worker',
+      none: 'No social workers at this centre.',
+      option: '{{name}} — open cases: {{count}}',
+      optionHead: '{{name}} (Head) — open cases: {{count}}',
+    },
+    reassign: {
+      action: 'Change social worker',
+      title: 'Change social worker',
+      current: 'Current social worker: {{name}}',
+      worker: 'New social worker',
+      saved: 'Responsible social worker changed.',
+    },
+    transfer: {
+      title: 'Case transfer',
+      none: 'No transfer request is waiting for a decision.',
+      pendingBadge: 'Transfer pending',
+      waiting: 'Waiting for the decision of the head of {{center}}.',
+      fromCenter: 'From centre',
+      toCenter: 'Receiving centre',
+      reason: 'Reason for transfer',
+      requestedBy: 'Requested by',
+      requestedAt: 'Requested on',
+      request: 'Request transfer',
+      requestTitle: 'Request case transfer',
+      requestHint:
+        'The head of the receiving centre will accept or reject this request. The case number, history and records move with the case.',
+      send: 'Send request',
+      requested: 'Transfer request sent.',
+      cancel: 'Cancel transfer',
+      cancelTitle: 'Cancel transfer',
+      cancelBody: 'The transfer request to {{center}} will be withdrawn. The case stays at this centre.',
+      cancelled: 'Transfer request cancelled.',
+      accept: 'Accept transfer',
+      acceptTitle: 'Accept case transfer',
+      acceptHint:
+        'The case will move from {{from}} to {{to}} with all its history. Choose the social worker who will take it.',
+      acceptSubmit: 'Accept',
+      note: 'Note (optional)',
+      accepted: 'Transfer accepted. The case is now with your centre.',
+      reject: 'Reject transfer',
+      rejectTitle: 'Reject case transfer',
+      rejectReason: 'Reason for rejection',
+      rejectSubmit: 'Reject',
+      rejected: 'Transfer rejected.',
+      history: 'Transfer history',
+      requestedOn: 'Requested {{when}}',
+      decidedOn: 'Decided {{when}}',
+      decisionNote: 'Decision note: {{note}}',
+      status: {
+        pending: 'Awaiting decision',
+        accepted: 'Accepted',
+        rejected: 'Rejected',
+        cancelled: 'Cancelled',
+      },
+      filter: 'Transfers',
+      filterOption: {
+        incoming: 'Incoming transfers',
+        outgoing: 'Outgoing transfers',
+      },
+    },
+    followUp: {
+      title: 'Follow-up',
+      empty: 'No follow-up visits yet.',
+      firstHint: 'The first visit moves the case to the Follow-up stage.',
+      listLabel: 'Follow-up visits',
+      record: 'Record visit',
+      formTitle: 'Record follow-up visit',
+      visitedOn: 'Visit date',
+      method: 'Visit method',
+      condition: "Beneficiary's condition",
+      notes: 'Visit notes',
+      nextVisitOn: 'Next visit (optional)',
+      nextVisit: 'Next visit: {{date}}',
+      recordedBy: 'Recorded by {{name}}',
+      save: 'Save visit',
+      saved: 'Follow-up visit recorded.',
+    },
+    followUpMethod: {
+      home_visit: 'Home visit',
+      phone: 'Phone',
+      video_call: 'Video call',
+      at_center: 'At the centre',
+    },
+    followUpCondition: {
+      improved: 'Improved',
+      stable: 'Stable',
+      declined: 'Declined',
+    },
     provider: {
       this_center: 'This centre',
       other_center: 'Another centre',
@@ -602,13 +696,14 @@ export const en: Resources = {
         'AMPK cases are sensitive: only the responsible social worker and the centre head can open them.',
       intakeReferenceHint: 'SERASI ticket code, referral letter number or directive number (if any).',
       overrideHint: 'First recommendation: {{name}}.',
-      self: 'Myself ({{name}})',
       noCenter:
         'You hold no social worker, centre head or desk officer role at any centre, so you cannot open cases.',
       noWorker:
-        'Only a social worker or the head of this centre can be assigned. Ask a social worker or the centre head to open this case.',
+        'This centre has no social worker or centre head who can be assigned yet. Ask an administrator to add a social worker role.',
+      workerHint: 'The social worker or centre head at this centre who works on the case.',
       submit: 'Open case',
       created: 'Case opened.',
+      createdFor: 'Case {{number}} opened and handed to {{name}}.',
     },
     reco: {
       title: 'Centre recommendations',
@@ -717,6 +812,12 @@ export const en: Resources = {
         closure_requested: 'Termination requested',
         closure_approved: 'Termination approved',
         closure_rejected: 'Termination rejected',
+        transfer_requested: 'Transfer requested',
+        transfer_accepted: 'Transfer accepted',
+        transfer_rejected: 'Transfer rejected',
+        transfer_cancelled: 'Transfer cancelled',
+        reassigned: 'Social worker changed',
+        follow_up_visit: 'Follow-up visit',
       },
     },
   },
@@ -738,4 +839,9 @@ export const en: Resources = {
     centerRequired: 'Choose a centre for this role (except Administrator and Central staff).',
     format: 'Invalid format.',
   },
+  serasi: serasiEn,
+  partners: partnersEn,
+  referrals: referralsEn,
+  fundraising: fundraisingEn,
+  outreach: outreachEn,
 };

@@ -1,3 +1,9 @@
+import { fundraisingId } from './fundraising.id';
+import { outreachId } from './outreach.id';
+import { partnersId } from './partners.id';
+import { referralsId } from './referrals.id';
+import { serasiId } from './serasi.id';
+
 /** Bahasa Indonesia: the default language. `en.ts` must have exactly the same keys. */
 export const id = {
   app: {
@@ -574,6 +580,95 @@ export const id = {
       '2': 'Sedang',
       '3': 'Berat',
     },
+    workers: {
+      placeholder: 'Pilih pekerja sosial',
+      none: 'Tidak ada pekerja sosial di balai ini.',
+      option: '{{name}} — {{count}} kasus terbuka',
+      optionHead: '{{name}} (Kepala) — {{count}} kasus terbuka',
+    },
+    reassign: {
+      action: 'Ganti pekerja sosial',
+      title: 'Ganti pekerja sosial',
+      current: 'Pekerja sosial saat ini: {{name}}',
+      worker: 'Pekerja sosial baru',
+      saved: 'Pekerja sosial penanggung jawab diganti.',
+    },
+    transfer: {
+      title: 'Pemindahan kasus',
+      none: 'Tidak ada permintaan pemindahan yang menunggu keputusan.',
+      pendingBadge: 'Menunggu pemindahan',
+      waiting: 'Menunggu keputusan kepala {{center}}.',
+      fromCenter: 'Balai asal',
+      toCenter: 'Balai tujuan',
+      reason: 'Alasan pemindahan',
+      requestedBy: 'Diminta oleh',
+      requestedAt: 'Tanggal permintaan',
+      request: 'Minta pemindahan',
+      requestTitle: 'Minta pemindahan kasus',
+      requestHint:
+        'Kepala balai tujuan akan menerima atau menolak permintaan ini. Nomor kasus, riwayat, dan catatan kasus ikut dipindahkan.',
+      send: 'Kirim permintaan',
+      requested: 'Permintaan pemindahan dikirim.',
+      cancel: 'Batalkan pemindahan',
+      cancelTitle: 'Batalkan pemindahan',
+      cancelBody: 'Permintaan pemindahan ke {{center}} akan dibatalkan. Kasus tetap di balai ini.',
+      cancelled: 'Permintaan pemindahan dibatalkan.',
+      accept: 'Terima pemindahan',
+      acceptTitle: 'Terima pemindahan kasus',
+      acceptHint:
+        'Kasus akan pindah dari {{from}} ke {{to}} beserta seluruh riwayatnya. Pilih pekerja sosial yang akan menanganinya.',
+      acceptSubmit: 'Terima',
+      note: 'Catatan (opsional)',
+      accepted: 'Pemindahan diterima. Kasus kini ditangani balai Anda.',
+      reject: 'Tolak pemindahan',
+      rejectTitle: 'Tolak pemindahan kasus',
+      rejectReason: 'Alasan penolakan',
+      rejectSubmit: 'Tolak',
+      rejected: 'Pemindahan ditolak.',
+      history: 'Riwayat pemindahan',
+      requestedOn: 'Diminta {{when}}',
+      decidedOn: 'Diputuskan {{when}}',
+      decisionNote: 'Catatan keputusan: {{note}}',
+      status: {
+        pending: 'Menunggu keputusan',
+        accepted: 'Diterima',
+        rejected: 'Ditolak',
+        cancelled: 'Dibatalkan',
+      },
+      filter: 'Pemindahan',
+      filterOption: {
+        incoming: 'Pemindahan masuk',
+        outgoing: 'Pemindahan keluar',
+      },
+    },
+    followUp: {
+      title: 'Bimbingan lanjut',
+      empty: 'Belum ada kunjungan bimbingan lanjut.',
+      firstHint: 'Kunjungan pertama memindahkan kasus ke tahap Bimbingan lanjut.',
+      listLabel: 'Daftar kunjungan bimbingan lanjut',
+      record: 'Catat kunjungan',
+      formTitle: 'Catat kunjungan bimbingan lanjut',
+      visitedOn: 'Tanggal kunjungan',
+      method: 'Cara kunjungan',
+      condition: 'Kondisi penerima manfaat',
+      notes: 'Catatan kunjungan',
+      nextVisitOn: 'Kunjungan berikutnya (opsional)',
+      nextVisit: 'Kunjungan berikutnya: {{date}}',
+      recordedBy: 'Dicatat oleh {{name}}',
+      save: 'Simpan kunjungan',
+      saved: 'Kunjungan bimbingan lanjut dicatat.',
+    },
+    followUpMethod: {
+      home_visit: 'Kunjungan rumah',
+      phone: 'Telepon',
+      video_call: 'Panggilan video',
+      at_center: 'Di balai',
+    },
+    followUpCondition: {
+      improved: 'Membaik',
+      stable: 'Stabil',
+      declined: 'Menurun',
+    },
     provider: {
       this_center: 'Balai ini',
       other_center: 'Balai lain',
@@ -602,13 +697,14 @@ export const id = {
         'Kasus AMPK bersifat sensitif: hanya pekerja sosial penanggung jawab dan kepala balai yang dapat membukanya.',
       intakeReferenceHint: 'Kode tiket SERASI, nomor surat rujukan, atau nomor arahan (jika ada).',
       overrideHint: 'Rekomendasi pertama: {{name}}.',
-      self: 'Saya sendiri ({{name}})',
       noCenter:
         'Anda tidak memegang peran pekerja sosial, kepala balai, atau petugas layanan di balai mana pun, sehingga tidak dapat membuka kasus.',
       noWorker:
-        'Hanya pekerja sosial atau kepala balai di balai ini yang dapat ditugaskan. Minta pekerja sosial atau kepala balai membuka kasus ini.',
+        'Balai ini belum memiliki pekerja sosial atau kepala balai yang dapat ditugaskan. Minta administrator menambahkan peran pekerja sosial.',
+      workerHint: 'Pekerja sosial atau kepala balai di balai ini yang menangani kasus.',
       submit: 'Buka kasus',
       created: 'Kasus dibuka.',
+      createdFor: 'Kasus {{number}} dibuka dan diserahkan kepada {{name}}.',
     },
     reco: {
       title: 'Rekomendasi balai',
@@ -717,6 +813,12 @@ export const id = {
         closure_requested: 'Terminasi diajukan',
         closure_approved: 'Terminasi disetujui',
         closure_rejected: 'Terminasi ditolak',
+        transfer_requested: 'Pemindahan diminta',
+        transfer_accepted: 'Pemindahan diterima',
+        transfer_rejected: 'Pemindahan ditolak',
+        transfer_cancelled: 'Pemindahan dibatalkan',
+        reassigned: 'Pekerja sosial diganti',
+        follow_up_visit: 'Kunjungan bimbingan lanjut',
       },
     },
   },
@@ -738,6 +840,11 @@ export const id = {
     centerRequired: 'Pilih balai untuk peran ini (kecuali Administrator dan Staf Pusat).',
     format: 'Format tidak valid.',
   },
+  serasi: serasiId,
+  partners: partnersId,
+  referrals: referralsId,
+  fundraising: fundraisingId,
+  outreach: outreachId,
 };
 
 export type Resources = typeof id;

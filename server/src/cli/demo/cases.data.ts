@@ -11,6 +11,8 @@ export type DemoCase = {
     CreateCaseInput,
     'clusters' | 'intakeChannel' | 'problem' | 'urgency' | 'childSpecialProtection'
   >;
+  /** A transfer the worker has asked for, waiting for the receiving head. */
+  transfer?: { center: string; reason: string };
 };
 
 const person = (
@@ -82,6 +84,10 @@ export const demoCases: DemoCase[] = [
       intakeChannel: 'outreach',
       problem: 'Lansia tidur di emperan pasar, tanpa keluarga yang merawat.',
       urgency: 'high',
+    },
+    transfer: {
+      center: demoCenterCodes.temanggung,
+      reason: 'Adik kandung ditemukan di Temanggung dan bersedia merawat bila beliau dilayani di dekatnya.',
     },
   },
   {

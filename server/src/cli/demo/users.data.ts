@@ -52,4 +52,5 @@ export const demoUsers: DemoUser[] = [
   // Balai "Naibonat" di Kupang: the multi-function example of the seeds
   user('Yosef Nahak Seran', 'kepala.kupang', 'center_head', demoCenterCodes.kupang),
   user('Maria Magdalena Bria', 'peksos.kupang', 'social_worker', demoCenterCodes.kupang),
+  user('Agustinus Lake', 'serasi.kupang', 'desk_officer', demoCenterCodes.kupang),
 ];

@@ -269,6 +269,15 @@ export const centerNames = async (db: Db, ids: string[]): Promise<Map<string, st
   return new Map(rows.map((r) => [r.id, r.name]));
 };
 
+/** The name of a centre that takes cases (not archived), or null. */
+export const liveCenterName = async (db: Db, id: string): Promise<string | null> => {
+  const [row] = await db
+    .select({ name: centers.name })
+    .from(centers)
+    .where(and(eq(centers.id, id), isNull(centers.archivedAt)));
+  return row?.name ?? null;
+};
+
 export const centerIdByCode = async (db: Db, code: string): Promise<string | null> => {
   const [row] = await db.select({ id: centers.id }).from(centers).where(eq(centers.code, code));
   return row?.id ?? null;

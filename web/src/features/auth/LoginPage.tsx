@@ -99,6 +99,9 @@ export function LoginPage() {
                 </Button>
               </Stack>
             </form>
+            <Anchor component={Link} to="/lapor" size="sm">
+              {t('serasi.public.loginLink')}
+            </Anchor>
             {setup.data?.needed && (
               <Anchor component={Link} to="/pasang" size="sm">
                 {t('setup.link')}
