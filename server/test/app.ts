@@ -10,7 +10,8 @@ import { createTestDatabase } from './db.ts';
 export const testPassword = 'Uji-Coba-Atensi-2026';
 export const testOrigin = 'http://localhost:3000';
 
-export type TestContext = { app: AtensiApp; database: Database; close: () => Promise<void> };
+/** `secret`: the app's signing secret, for tests that mint tokens as a browser would receive them. */
+export type TestContext = { app: AtensiApp; database: Database; secret: string; close: () => Promise<void> };
 
 /** A real app on this file's own database. Config as in production, but silent logs and no demo data. */
 export const createTestApp = async (env: Record<string, string> = {}): Promise<TestContext> => {
@@ -27,6 +28,7 @@ export const createTestApp = async (env: Record<string, string> = {}): Promise<T
   return {
     app,
     database,
+    secret: config.authSecret,
     close: async () => {
       await app.close();
       await database.close();
