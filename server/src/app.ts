@@ -20,6 +20,8 @@ import { centerPolicy } from './modules/centers/centers.policy.ts';
 import { centerRoutes } from './modules/centers/centers.routes.ts';
 import { fundraisingPolicy } from './modules/fundraising/fundraising.policy.ts';
 import { fundraisingRoutes } from './modules/fundraising/fundraising.routes.ts';
+import { logisticsPolicy } from './modules/logistics/logistics.policy.ts';
+import { logisticsRoutes } from './modules/logistics/logistics.routes.ts';
 import { outreachPolicy } from './modules/outreach/outreach.policy.ts';
 import { outreachRoutes } from './modules/outreach/outreach.routes.ts';
 import { partnerPolicy } from './modules/partners/partners.policy.ts';
@@ -67,6 +69,7 @@ export const allRules = (): Rule[] =>
     partnerPolicy,
     outreachPolicy,
     fundraisingPolicy,
+    logisticsPolicy,
   ].flatMap((p) => Object.values(p));
 
 export type AppOptions = {
@@ -165,6 +168,7 @@ export const buildApp = async ({
   await app.register(partnerRoutes, { db });
   await app.register(outreachRoutes, { db });
   await app.register(fundraisingRoutes, { db });
+  await app.register(logisticsRoutes, { db });
 
   const hasWeb = webDist !== null && existsSync(join(webDist, 'index.html'));
   if (hasWeb) {

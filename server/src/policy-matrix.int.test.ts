@@ -7,6 +7,7 @@ import { createCase } from './modules/cases/cases.service.ts';
 import { casePlacements, caseReferrals, cases, caseTransfers } from './modules/cases/cases.tables.ts';
 import { getCenter } from './modules/centers/centers.service.ts';
 import { fundraisingSamples } from './modules/fundraising/fundraising.matrix.ts';
+import { logisticsSamples } from './modules/logistics/logistics.matrix.ts';
 import { createShelter, recordOutreach } from './modules/outreach/outreach.service.ts';
 import { addPartnerMember, createPartner } from './modules/partners/partners.service.ts';
 import { addFamilyMember } from './modules/persons/family.ts';
@@ -726,6 +727,7 @@ const samples: Record<string, Sample> = {
     ],
   },
   ...fundraisingSamples,
+  ...logisticsSamples,
   'POST /api/persons/search': {
     status: 200,
     calls: async () => [{ url: '/api/persons/search', payload: { q: 'Orang' } }],

@@ -1,7 +1,7 @@
 import { haversineKm } from '../routing/score.ts';
 
 /** A warehouse that holds the item, as the proposal weighs it. */
-export type WarehouseStock = {
+export type WarehouseAvailability = {
   warehouseId: string;
   /** Region code of the warehouse (its province is the first two digits). */
   regionCode: string;
@@ -13,9 +13,9 @@ export type WarehouseStock = {
 
 export type DisasterSite = { regionCode: string; latitude: number | null; longitude: number | null };
 
-export type DispatchLine = { warehouseId: string; quantity: number; distanceKm: number | null };
+export type ProposedLine = { warehouseId: string; quantity: number; distanceKm: number | null };
 
-const distanceOf = (site: DisasterSite, w: WarehouseStock): number | null =>
+const distanceOf = (site: DisasterSite, w: WarehouseAvailability): number | null =>
   site.latitude !== null && site.longitude !== null && w.latitude !== null && w.longitude !== null
     ? haversineKm(site.latitude, site.longitude, w.latitude, w.longitude)
     : null;
@@ -29,8 +29,8 @@ const distanceOf = (site: DisasterSite, w: WarehouseStock): number | null =>
 export const proposeDispatch = (
   need: number,
   site: DisasterSite,
-  warehouses: readonly WarehouseStock[],
-): { lines: DispatchLine[]; shortfall: number } => {
+  warehouses: readonly WarehouseAvailability[],
+): { lines: ProposedLine[]; shortfall: number } => {
   const province = site.regionCode.slice(0, 2);
   const ranked = warehouses
     .filter((w) => w.available > 0)
@@ -41,7 +41,7 @@ export const proposeDispatch = (
         Number(b.sameProvince) - Number(a.sameProvince) ||
         (a.w.warehouseId < b.w.warehouseId ? -1 : a.w.warehouseId > b.w.warehouseId ? 1 : 0),
     );
-  const lines: DispatchLine[] = [];
+  const lines: ProposedLine[] = [];
   let remaining = need;
   for (const { w, distanceKm } of ranked) {
     if (remaining <= 0) break;

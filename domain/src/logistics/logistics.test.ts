@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { proposeDispatch, type WarehouseStock } from './dispatch-proposal.ts';
+import { proposeDispatch, type WarehouseAvailability } from './dispatch-proposal.ts';
 import { issuableLots, type Lot, pickFefo } from './fefo.ts';
 
 const today = '2026-11-22';
@@ -78,7 +78,7 @@ describe('dispatch proposal', () => {
     lat: number | null,
     lon: number | null,
     available: number,
-  ): WarehouseStock => ({
+  ): WarehouseAvailability => ({
     warehouseId: id,
     regionCode,
     latitude: lat,

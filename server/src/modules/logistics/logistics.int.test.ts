@@ -1,0 +1,707 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  asUser,
+  buildCenter,
+  buildUser,
+  createTestApp,
+  signIn,
+  type TestContext,
+} from '../../../test/app.ts';
+import { auditLog } from '../../platform/audit/audit.tables.ts';
+import { stockBalances, stockMovements } from './logistics.tables.ts';
+import { verifyStock } from './stock-verify.ts';
+
+let t: TestContext;
+let centerA: string;
+let centerB: string;
+const cookie: Record<'officerA' | 'officerA2' | 'headA' | 'officerB' | 'central' | 'admin', string> = {
+  officerA: '',
+  officerA2: '',
+  headA: '',
+  officerB: '',
+  central: '',
+  admin: '',
+};
+let rice: string;
+let tent: string;
+let warehouseA: string;
+let warehouseB: string;
+
+const day = (offset: number) => {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
+};
+const today = day(0);
+
+const call = async (
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  who: keyof typeof cookie,
+  payload?: unknown,
+) =>
+  t.app.inject({
+    method,
+    url,
+    headers: asUser(cookie[who]),
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+const ok = async (
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  who: keyof typeof cookie,
+  payload?: unknown,
+) => {
+  const res = await call(method, url, who, payload);
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json();
+};
+
+const receipt = (
+  lines: { itemId: string; quantity: number; expiresOn?: string | null; lotNumber?: string }[],
+) => ({
+  source: 'donation',
+  sourceName: 'PT Donatur Peduli',
+  documentNumber: `BAST-${Math.random().toString(36).slice(2, 8)}`,
+  receivedOn: today,
+  note: null,
+  lines: lines.map((l) => ({ lotNumber: null, expiresOn: null, ...l })),
+  idempotencyKey: uuidv7(),
+});
+
+const newWarehouse = async (
+  centerId: string,
+  name: string,
+  regionCode: string,
+  lat: number | null,
+  lon: number | null,
+) =>
+  (
+    await ok('POST', '/api/logistics/warehouses', 'admin', {
+      centerId,
+      name,
+      regionCode,
+      address: null,
+      latitude: lat,
+      longitude: lon,
+    })
+  ).id as string;
+
+const stockOf = async (warehouseId: string, itemId: string, who: keyof typeof cookie = 'central') => {
+  const page = await ok('GET', `/api/logistics/warehouses/${warehouseId}/stock`, who);
+  return page.lines.find((l: { itemId: string }) => l.itemId === itemId) as
+    | {
+        quantity: number;
+        available: number;
+        low: boolean;
+        lots: { id: string; quantity: number; expiresOn: string | null; expiry: string }[];
+      }
+    | undefined;
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  centerA = (await buildCenter(t.database)).id;
+  centerB = (
+    await buildCenter(t.database, { regionCode: '33.23.01.2001', latitude: -7.31, longitude: 110.17 })
+  ).id;
+  const users = {
+    officerA: [{ role: 'warehouse_officer' as const, centerId: centerA }],
+    officerA2: [{ role: 'warehouse_officer' as const, centerId: centerA }],
+    headA: [{ role: 'center_head' as const, centerId: centerA }],
+    officerB: [{ role: 'warehouse_officer' as const, centerId: centerB }],
+    central: [{ role: 'central' as const, centerId: null }],
+    admin: [{ role: 'admin' as const, centerId: null }],
+  };
+  for (const [key, roles] of Object.entries(users)) {
+    cookie[key as keyof typeof cookie] = await signIn(t.app, await buildUser(t.database, roles));
+  }
+  const code = Math.random().toString(36).slice(2, 6).toUpperCase();
+  rice = (
+    await ok('POST', '/api/logistics/items', 'central', {
+      code: `SBK-${code}`,
+      name: `Paket sembako ${code}`,
+      category: 'food',
+      unit: 'paket',
+      perishable: true,
+    })
+  ).id;
+  tent = (
+    await ok('POST', '/api/logistics/items', 'central', {
+      code: `TND-${code}`,
+      name: `Tenda keluarga ${code}`,
+      category: 'shelter',
+      unit: 'unit',
+      perishable: false,
+    })
+  ).id;
+  warehouseA = await newWarehouse(centerA, 'Gudang Balai A', '32.75.01.1001', -6.24, 106.99);
+  warehouseB = await newWarehouse(centerB, 'Gudang Balai B', '33.23.01.2001', -7.31, 110.17);
+}, 120_000);
+afterAll(() => t?.close());
+
+describe('receipts and FEFO', () => {
+  it('receives lots with expiry, refuses perishables without one, and issues first-expiring first', async () => {
+    const missing = await call(
+      'POST',
+      `/api/logistics/warehouses/${warehouseA}/receipts`,
+      'officerA',
+      receipt([{ itemId: rice, quantity: 5 }]),
+    );
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().fields[0].path).toBe('lines.0.expiresOn');
+    const expired = await call(
+      'POST',
+      `/api/logistics/warehouses/${warehouseA}/receipts`,
+      'officerA',
+      receipt([{ itemId: rice, quantity: 5, expiresOn: day(-1) }]),
+    );
+    expect(expired.statusCode).toBe(400);
+    expect(await stockOf(warehouseA, rice)).toBeUndefined();
+
+    const r = await ok(
+      'POST',
+      `/api/logistics/warehouses/${warehouseA}/receipts`,
+      'officerA',
+      receipt([
+        { itemId: rice, quantity: 30, expiresOn: day(200), lotNumber: 'LATE' },
+        { itemId: rice, quantity: 20, expiresOn: day(20), lotNumber: 'SOON' },
+        { itemId: tent, quantity: 15 },
+      ]),
+    );
+    expect(r.movementIds).toHaveLength(3);
+    const before = (await stockOf(warehouseA, rice))!;
+    expect(before.quantity).toBe(50);
+    expect(before.lots.map((l) => [l.quantity, l.expiry])).toEqual([
+      [20, 'near_expiry'],
+      [30, 'ok'],
+    ]);
+
+    await ok('POST', `/api/logistics/warehouses/${warehouseA}/issues`, 'officerA', {
+      itemId: rice,
+      quantity: 25,
+      issuedOn: today,
+      purpose: 'Dapur umum balai',
+      documentNumber: null,
+      idempotencyKey: uuidv7(),
+    });
+    const after = (await stockOf(warehouseA, rice))!;
+    // 20 from the lot expiring soon, then 5 from the later one.
+    expect(after.lots.map((l) => l.quantity)).toEqual([25]);
+    expect(after.lots[0]!.expiresOn).toBe(day(200));
+    expect(after.quantity).toBe(25);
+
+    const tooMuch = await call('POST', `/api/logistics/warehouses/${warehouseA}/issues`, 'officerA', {
+      itemId: rice,
+      quantity: 26,
+      issuedOn: today,
+      purpose: 'Terlalu banyak',
+      documentNumber: null,
+      idempotencyKey: uuidv7(),
+    });
+    expect(tooMuch.statusCode).toBe(409);
+    expect(tooMuch.json().message).toContain('tersedia 25');
+    expect((await stockOf(warehouseA, rice))!.quantity).toBe(25);
+  });
+
+  it('never issues an expired lot; it waits for a write-off that the ledger records', async () => {
+    const w = await newWarehouse(centerA, 'Gudang Kedaluwarsa A', '32.75.01.1001', null, null);
+    await ok(
+      'POST',
+      `/api/logistics/warehouses/${w}/receipts`,
+      'officerA',
+      receipt([{ itemId: rice, quantity: 8, expiresOn: day(3) }]),
+    );
+    // The lot expires: move its date into the past the way time would.
+    await t.database.db.execute(sql`update stock_lots set expires_on = ${day(-2)} where warehouse_id = ${w}`);
+    const line = (await stockOf(w, rice))!;
+    expect(line).toMatchObject({ quantity: 8, available: 0 });
+    expect(line.lots[0]!.expiry).toBe('expired');
+    const issue = await call('POST', `/api/logistics/warehouses/${w}/issues`, 'officerA', {
+      itemId: rice,
+      quantity: 1,
+      issuedOn: today,
+      purpose: 'Coba lot kedaluwarsa',
+      documentNumber: null,
+      idempotencyKey: uuidv7(),
+    });
+    expect(issue.statusCode).toBe(409);
+    await ok('POST', `/api/logistics/warehouses/${w}/write-offs`, 'officerA', {
+      lotId: line.lots[0]!.id,
+      reason: 'Kedaluwarsa, dimusnahkan dengan berita acara',
+      idempotencyKey: uuidv7(),
+    });
+    expect((await stockOf(w, rice))?.quantity ?? 0).toBe(0);
+    const ledger = await ok('POST', `/api/logistics/warehouses/${w}/movements/list`, 'officerA', {});
+    expect(ledger.items.map((m: { kind: string; quantity: number }) => [m.kind, m.quantity])).toEqual([
+      ['write_off', -8],
+      ['receipt', 8],
+    ]);
+  });
+
+  it('flags stock below its minimum level', async () => {
+    const page = await ok('PUT', `/api/logistics/warehouses/${warehouseA}/minimums`, 'officerA', {
+      itemId: tent,
+      minimumQuantity: 100,
+    });
+    expect(page.lines.find((l: { itemId: string }) => l.itemId === tent).low).toBe(true);
+    expect(page.warehouse.lowStockCount).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('idempotency keys', () => {
+  it('records a retried receipt once and answers the first result; refuses the key with another body', async () => {
+    const body = receipt([{ itemId: tent, quantity: 4 }]);
+    const w = await newWarehouse(centerA, 'Gudang Idempotensi', '32.75.01.1001', null, null);
+    const first = await call('POST', `/api/logistics/warehouses/${w}/receipts`, 'officerA', body);
+    const again = await call('POST', `/api/logistics/warehouses/${w}/receipts`, 'officerA', body);
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual({ ...first.json(), replayed: true });
+    expect((await stockOf(w, tent))!.quantity).toBe(4);
+    const changed = await call('POST', `/api/logistics/warehouses/${w}/receipts`, 'officerA', {
+      ...body,
+      lines: [{ ...body.lines[0], quantity: 40 }],
+    });
+    expect(changed.statusCode).toBe(422);
+    expect(changed.json().code).toBe('idempotency.key_reused');
+    expect((await stockOf(w, tent))!.quantity).toBe(4);
+  });
+
+  it('records a retried distribution once, even when the retries arrive together', async () => {
+    const w = await newWarehouse(centerA, 'Gudang Penyaluran Ganda', '32.75.01.1001', null, null);
+    await ok(
+      'POST',
+      `/api/logistics/warehouses/${w}/receipts`,
+      'officerA',
+      receipt([{ itemId: tent, quantity: 10 }]),
+    );
+    const body = {
+      itemId: tent,
+      program: 'disaster_relief',
+      distributedOn: today,
+      place: 'Balai desa',
+      recipients: [{ kind: 'household', name: 'Keluarga Sutrisno', householdSize: 4, quantity: 1 }],
+      note: null,
+      idempotencyKey: uuidv7(),
+    };
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => call('POST', `/api/logistics/warehouses/${w}/distributions`, 'officerA', body)),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    expect((await stockOf(w, tent))!.quantity).toBe(9);
+  });
+});
+
+describe('scope', () => {
+  it('officers act only in their own centre’s warehouses; heads read; central reads all; admin no stock', async () => {
+    expect((await call('GET', `/api/logistics/warehouses/${warehouseA}/stock`, 'officerB')).statusCode).toBe(
+      404,
+    );
+    const foreign = await call(
+      'POST',
+      `/api/logistics/warehouses/${warehouseA}/receipts`,
+      'officerB',
+      receipt([{ itemId: tent, quantity: 1 }]),
+    );
+    expect(foreign.statusCode).toBe(404);
+    const head = await call(
+      'POST',
+      `/api/logistics/warehouses/${warehouseA}/receipts`,
+      'headA',
+      receipt([{ itemId: tent, quantity: 1 }]),
+    );
+    expect(head.statusCode).toBe(403);
+    expect((await call('GET', `/api/logistics/warehouses/${warehouseA}/stock`, 'headA')).statusCode).toBe(
+      200,
+    );
+    expect((await call('GET', `/api/logistics/warehouses/${warehouseB}/stock`, 'central')).statusCode).toBe(
+      200,
+    );
+    expect((await call('GET', `/api/logistics/warehouses/${warehouseA}/stock`, 'admin')).statusCode).toBe(
+      403,
+    );
+    const list = await ok('POST', '/api/logistics/distributions/list', 'officerB', {});
+    expect(list.items.every((d: { warehouseId: string }) => d.warehouseId !== warehouseA)).toBe(true);
+  });
+});
+
+describe('stock count adjustments', () => {
+  it('moves stock only when the head approves, and never on the requester’s own approval', async () => {
+    const w = await newWarehouse(centerA, 'Gudang Opname', '32.75.01.1001', null, null);
+    await ok(
+      'POST',
+      `/api/logistics/warehouses/${w}/receipts`,
+      'officerA',
+      receipt([{ itemId: tent, quantity: 12 }]),
+    );
+    const lot = (await stockOf(w, tent))!.lots[0]!;
+    const same = await call('POST', `/api/logistics/warehouses/${w}/adjustments`, 'officerA', {
+      lotId: lot.id,
+      countedQuantity: 12,
+      reason: 'Hitung ulang',
+      countedOn: today,
+    });
+    expect(same.statusCode).toBe(400);
+    const adj = await ok('POST', `/api/logistics/warehouses/${w}/adjustments`, 'officerA', {
+      lotId: lot.id,
+      countedQuantity: 10,
+      reason: 'Dua tenda rusak terkena banjir gudang',
+      countedOn: today,
+    });
+    expect((await stockOf(w, tent))!.quantity).toBe(12);
+    expect(
+      (
+        await call('POST', `/api/logistics/adjustments/${adj.id}/decision`, 'officerA', {
+          approve: true,
+          note: null,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const decided = await ok('POST', `/api/logistics/adjustments/${adj.id}/decision`, 'headA', {
+      approve: true,
+      note: 'Sesuai BA',
+    });
+    expect(decided.status).toBe('approved');
+    expect((await stockOf(w, tent))!.quantity).toBe(10);
+    expect(
+      (
+        await call('POST', `/api/logistics/adjustments/${adj.id}/decision`, 'headA', {
+          approve: false,
+          note: null,
+        })
+      ).statusCode,
+    ).toBe(409);
+  });
+});
+
+describe('disaster dispatch, receipt at the post, distribution, targets', () => {
+  it('proposes nearest warehouses first with a split, moves stock only on acceptance, and counts the distribution against the target', async () => {
+    const item = (
+      await ok('POST', '/api/logistics/items', 'central', {
+        code: `BLK-${Math.random().toString(36).slice(2, 6)}`,
+        name: 'Selimut',
+        category: 'shelter',
+        unit: 'lembar',
+        perishable: false,
+      })
+    ).id;
+    await ok(
+      'POST',
+      `/api/logistics/warehouses/${warehouseA}/receipts`,
+      'officerA',
+      receipt([{ itemId: item, quantity: 60 }]),
+    );
+    await ok(
+      'POST',
+      `/api/logistics/warehouses/${warehouseB}/receipts`,
+      'officerB',
+      receipt([{ itemId: item, quantity: 100 }]),
+    );
+    const disaster = await ok('POST', '/api/logistics/disasters', 'central', {
+      name: 'Banjir Bekasi Uji',
+      type: 'flood',
+      regionCodes: ['32'],
+      startedOn: today,
+      estimatedAffected: 1200,
+      description: null,
+      responsibleCenterId: centerA,
+      siteName: 'Posko GOR Uji',
+      siteRegionCode: '32.75.01.1001',
+      siteLatitude: -6.25,
+      siteLongitude: 107.0,
+    });
+    expect(disaster.provinceCodes).toEqual(['32']);
+    const withNeed = await ok('PUT', `/api/logistics/disasters/${disaster.id}/needs`, 'central', {
+      itemId: item,
+      quantity: 100,
+      note: null,
+    });
+    const needId = withNeed.needs[0].id;
+    const proposal = await ok(
+      'GET',
+      `/api/logistics/disasters/${disaster.id}/needs/${needId}/proposal`,
+      'central',
+    );
+    expect(
+      proposal.lines.map((l: { warehouseId: string; quantity: number }) => [l.warehouseId, l.quantity]),
+    ).toEqual([
+      [warehouseA, 60],
+      [warehouseB, 40],
+    ]);
+    expect(proposal.shortfall).toBe(0);
+    // Nothing moved yet.
+    expect((await stockOf(warehouseA, item))!.quantity).toBe(60);
+
+    const accept = {
+      lines: proposal.lines.map((l: { warehouseId: string; quantity: number }) => ({
+        warehouseId: l.warehouseId,
+        quantity: l.quantity,
+      })),
+      vehicle: 'B 1234 XY',
+      driverName: 'Pak Darto',
+      note: null,
+      idempotencyKey: uuidv7(),
+    };
+    const over = await call(
+      'POST',
+      `/api/logistics/disasters/${disaster.id}/needs/${needId}/dispatches`,
+      'central',
+      {
+        ...accept,
+        lines: [{ warehouseId: warehouseB, quantity: 101 }],
+        idempotencyKey: uuidv7(),
+      },
+    );
+    expect(over.statusCode).toBe(400);
+    const sent = await ok(
+      'POST',
+      `/api/logistics/disasters/${disaster.id}/needs/${needId}/dispatches`,
+      'central',
+      accept,
+    );
+    expect(sent.dispatches).toHaveLength(2);
+    expect((await stockOf(warehouseA, item))?.quantity ?? 0).toBe(0);
+    expect((await stockOf(warehouseB, item))!.quantity).toBe(60);
+    const again = await ok(
+      'POST',
+      `/api/logistics/disasters/${disaster.id}/needs/${needId}/dispatches`,
+      'central',
+      accept,
+    );
+    expect(again.dispatches.map((d: { id: string }) => d.id)).toEqual(
+      sent.dispatches.map((d: { id: string }) => d.id),
+    );
+    const met = await call(
+      'POST',
+      `/api/logistics/disasters/${disaster.id}/needs/${needId}/dispatches`,
+      'central',
+      {
+        ...accept,
+        idempotencyKey: uuidv7(),
+      },
+    );
+    expect(met.statusCode).toBe(409);
+
+    const pdf = await call(
+      'GET',
+      `/api/logistics/dispatches/${sent.dispatches[0].id}/waybill.pdf`,
+      'central',
+    );
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The post (run by balai A) confirms: all of A's, 38 of B's 40 with a note.
+    const fromB = sent.dispatches.find((d: { fromWarehouseId: string }) => d.fromWarehouseId === warehouseB);
+    const fromA = sent.dispatches.find((d: { fromWarehouseId: string }) => d.fromWarehouseId === warehouseA);
+    expect(fromB.canReceive).toBe(false);
+    expect(
+      (
+        await call('POST', `/api/logistics/dispatches/${fromB.id}/receive`, 'officerB', {
+          receivedOn: today,
+          lines: fromB.lines.map((l: { id: string; quantitySent: number }) => ({
+            lineId: l.id,
+            quantityReceived: l.quantitySent,
+            discrepancyNote: null,
+          })),
+          version: fromB.version,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const short = await call('POST', `/api/logistics/dispatches/${fromB.id}/receive`, 'officerA', {
+      receivedOn: today,
+      lines: [{ lineId: fromB.lines[0].id, quantityReceived: 38, discrepancyNote: null }],
+      version: fromB.version,
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().fields[0].path).toBe('lines.0.discrepancyNote');
+    const receivedB = await ok('POST', `/api/logistics/dispatches/${fromB.id}/receive`, 'officerA', {
+      receivedOn: today,
+      lines: [
+        { lineId: fromB.lines[0].id, quantityReceived: 38, discrepancyNote: 'Dua lembar basah dan sobek' },
+      ],
+      version: fromB.version,
+    });
+    expect(receivedB).toMatchObject({ status: 'received', hasDiscrepancy: true });
+    await ok('POST', `/api/logistics/dispatches/${fromA.id}/receive`, 'officerA', {
+      receivedOn: today,
+      lines: fromA.lines.map((l: { id: string; quantitySent: number }) => ({
+        lineId: l.id,
+        quantityReceived: l.quantitySent,
+        discrepancyNote: null,
+      })),
+      version: fromA.version,
+    });
+    expect(
+      (
+        await call('POST', `/api/logistics/dispatches/${fromA.id}/receive`, 'officerA', {
+          receivedOn: today,
+          lines: fromA.lines.map((l: { id: string; quantitySent: number }) => ({
+            lineId: l.id,
+            quantityReceived: l.quantitySent,
+            discrepancyNote: null,
+          })),
+          version: fromA.version + 1,
+        })
+      ).statusCode,
+    ).toBe(409);
+    const site = disaster.siteWarehouseId as string;
+    expect((await stockOf(site, item, 'officerA'))!.quantity).toBe(98);
+    const read = await ok('GET', `/api/logistics/disasters/${disaster.id}`, 'officerB');
+    expect(read.needs[0]).toMatchObject({ quantity: 100, dispatched: 100, received: 98 });
+
+    // A target at the post, then a distribution to two households counts against it.
+    const target = await ok('POST', '/api/logistics/targets', 'central', {
+      program: 'disaster_relief',
+      period: '2026',
+      periodStart: day(-30),
+      periodEnd: day(30),
+      warehouseId: site,
+      itemId: item,
+      targetQuantity: 80,
+    });
+    expect(target).toMatchObject({ target: 80, realised: 0, percent: 0 });
+    await ok('POST', `/api/logistics/warehouses/${site}/distributions`, 'officerA', {
+      itemId: item,
+      program: 'disaster_relief',
+      distributedOn: today,
+      place: 'Tenda pengungsian RW 05',
+      recipients: [
+        { kind: 'household', name: 'Keluarga Ahmad', householdSize: 5, quantity: 5 },
+        { kind: 'individual', name: 'Ibu Sumarni', quantity: 2 },
+      ],
+      note: null,
+      idempotencyKey: uuidv7(),
+    });
+    const report = await ok('POST', '/api/logistics/targets/report', 'central', {
+      program: 'disaster_relief',
+      period: '2026',
+    });
+    const row = report.rows.find((r: { id: string }) => r.id === target.id);
+    expect(row).toMatchObject({ target: 80, realised: 7, percent: 8.75 });
+    const xlsx = await call('POST', '/api/logistics/targets/report.xlsx', 'central', {
+      program: 'disaster_relief',
+      period: '2026',
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+
+    // Every change is in the audit log, the recipients' names are not.
+    const audited = await t.database.db
+      .select({ entity: auditLog.entity, changes: auditLog.changes })
+      .from(auditLog)
+      .where(eq(auditLog.entity, 'distribution'))
+      .orderBy(auditLog.seq);
+    expect(audited.length).toBeGreaterThan(0);
+    expect(JSON.stringify(audited)).not.toContain('Sumarni');
+    const dispatchAudit = await t.database.db
+      .select({ id: auditLog.entityId })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'dispatch'), eq(auditLog.entityId, fromB.id)))
+      .orderBy(auditLog.seq);
+    expect(dispatchAudit).toHaveLength(2);
+  });
+});
+
+describe('the ledger and stock:verify', () => {
+  it('refuses edits of the ledger and finds a tampered balance', async () => {
+    expect((await verifyStock(t.database.db)).mismatches).toEqual([]);
+    const refusal = async (statement: ReturnType<typeof sql>) => {
+      const error = await t.database.db.execute(statement).then(
+        () => null,
+        (e: Error & { cause?: Error }) => e,
+      );
+      return String(error?.cause?.message ?? error?.message);
+    };
+    expect(await refusal(sql`update stock_movements set quantity = quantity + 1`)).toMatch(
+      /append-only: UPDATE/,
+    );
+    expect(await refusal(sql`delete from stock_movements`)).toMatch(/append-only: DELETE/);
+    expect(await refusal(sql`truncate stock_movements cascade`)).toMatch(/append-only: TRUNCATE/);
+    await t.database.db
+      .update(stockBalances)
+      .set({ quantity: sql`${stockBalances.quantity} + 5` })
+      .where(and(eq(stockBalances.warehouseId, warehouseA), eq(stockBalances.itemId, tent)));
+    const report = await verifyStock(t.database.db);
+    expect(report.mismatches).toEqual([
+      expect.objectContaining({ kind: 'balance', warehouseId: warehouseA, itemId: tent }),
+    ]);
+    const m = report.mismatches[0]!;
+    expect(m.recorded - m.expected).toBe(5);
+    await t.database.db
+      .update(stockBalances)
+      .set({ quantity: sql`${stockBalances.quantity} - 5` })
+      .where(and(eq(stockBalances.warehouseId, warehouseA), eq(stockBalances.itemId, tent)));
+    expect((await verifyStock(t.database.db)).mismatches).toEqual([]);
+  });
+});
+
+describe('concurrency', () => {
+  it('50 concurrent withdrawals of 1 from a stock of 10: exactly 10 succeed, the ledger sums to the balance', async () => {
+    const w = await newWarehouse(centerA, 'Gudang Perlombaan', '32.75.01.1001', null, null);
+    await ok(
+      'POST',
+      `/api/logistics/warehouses/${w}/receipts`,
+      'officerA',
+      receipt([
+        { itemId: tent, quantity: 6 },
+        { itemId: tent, quantity: 4 },
+      ]),
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        call('POST', `/api/logistics/warehouses/${w}/issues`, i % 2 ? 'officerA' : 'officerA2', {
+          itemId: tent,
+          quantity: 1,
+          issuedOn: today,
+          purpose: 'Bantuan darurat',
+          documentNumber: null,
+          idempotencyKey: uuidv7(),
+        }),
+      ),
+    );
+    const codes = answers.map((a) => a.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(10);
+    expect(codes.filter((c) => c === 409)).toHaveLength(40);
+    expect(answers.find((a) => a.statusCode === 409)!.json().code).toBe('logistics.insufficient_stock');
+    const [ledger] = await t.database.db
+      .select({ total: sql<number>`sum(${stockMovements.quantity})::int` })
+      .from(stockMovements)
+      .where(and(eq(stockMovements.warehouseId, w), eq(stockMovements.itemId, tent)));
+    const [balance] = await t.database.db
+      .select()
+      .from(stockBalances)
+      .where(and(eq(stockBalances.warehouseId, w), eq(stockBalances.itemId, tent)));
+    expect(Number(ledger!.total)).toBe(0);
+    expect(balance!.quantity).toBe(0);
+    expect((await verifyStock(t.database.db)).mismatches).toEqual([]);
+  });
+
+  it('two concurrent transfers of 8 from a stock of 10: one goes, the other is refused', async () => {
+    const w = await newWarehouse(centerA, 'Gudang Transfer Serentak', '32.75.01.1001', null, null);
+    await ok(
+      'POST',
+      `/api/logistics/warehouses/${w}/receipts`,
+      'officerA',
+      receipt([{ itemId: tent, quantity: 10 }]),
+    );
+    const transfer = () =>
+      call('POST', `/api/logistics/warehouses/${w}/transfers`, 'officerA', {
+        toWarehouseId: warehouseB,
+        lines: [{ itemId: tent, quantity: 8 }],
+        vehicle: null,
+        driverName: null,
+        note: null,
+        idempotencyKey: uuidv7(),
+      });
+    const answers = await Promise.all([transfer(), transfer()]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect((await stockOf(w, tent))!.quantity).toBe(2);
+    const dispatch = answers.find((a) => a.statusCode === 201)!.json();
+    expect(dispatch).toMatchObject({ status: 'in_transit', toWarehouseId: warehouseB });
+    expect((await verifyStock(t.database.db)).mismatches).toEqual([]);
+  });
+});
