@@ -85,6 +85,8 @@ export const loadDemoData = async (db: Db, secret: string): Promise<boolean> => 
   }
   const { loadDemoCommunity } = await import('./cli/demo/community.ts');
   await loadDemoCommunity(db, userIds, (fullName) => caseOf.get(fullName)!);
+  const { loadDemoLogistics } = await import('./cli/demo/logistics.ts');
+  await loadDemoLogistics(db, userIds);
   const { demoTickets } = await import('./cli/demo/tickets.data.ts');
   for (const { hoursAgo, ...ticket } of demoTickets) {
     const now = new Date(Date.now() - hoursAgo * 3_600_000);
