@@ -3,6 +3,7 @@ import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@m
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
+  IconBuildingWarehouse,
   IconCheck,
   IconChevronDown,
   IconFolder,
@@ -12,8 +13,11 @@ import {
   IconListSearch,
   IconLogout,
   IconMessageReport,
+  IconPackage,
   IconPigMoney,
   IconSend,
+  IconTargetArrow,
+  IconTornado,
   IconUsers,
   IconUsersGroup,
   IconWalk,
@@ -37,6 +41,10 @@ type NavItem = {
     | '/rujukan'
     | '/penjangkauan'
     | '/penggalangan-dana'
+    | '/gudang'
+    | '/barang'
+    | '/bencana'
+    | '/target-penyaluran'
     | '/serasi'
     | '/serasi/sla'
     | '/pengguna'
@@ -97,6 +105,30 @@ export function AppLayout({ me }: { me: Me }) {
       label: t('fundraising.nav'),
       icon: <IconPigMoney size={18} aria-hidden />,
       show: can(me, 'fundraising.list'),
+    },
+    {
+      to: '/gudang',
+      label: t('logistics.nav.warehouses'),
+      icon: <IconBuildingWarehouse size={18} aria-hidden />,
+      show: can(me, 'logistics.stock_read') || can(me, 'logistics.warehouses_manage'),
+    },
+    {
+      to: '/barang',
+      label: t('logistics.nav.items'),
+      icon: <IconPackage size={18} aria-hidden />,
+      show: can(me, 'logistics.catalog_manage'),
+    },
+    {
+      to: '/bencana',
+      label: t('disasters.nav'),
+      icon: <IconTornado size={18} aria-hidden />,
+      show: can(me, 'logistics.disasters_read'),
+    },
+    {
+      to: '/target-penyaluran',
+      label: t('disasters.navTargets'),
+      icon: <IconTargetArrow size={18} aria-hidden />,
+      show: can(me, 'logistics.targets_read'),
     },
     {
       to: '/serasi',

@@ -21,9 +21,18 @@ import { CenterDetailPage } from '../features/centers/CenterDetailPage';
 import { CenterCreatePage, CenterEditPage } from '../features/centers/CenterFormPages';
 import { CentersListPage } from '../features/centers/CentersListPage';
 import { parseCenterSearch } from '../features/centers/centerSearch';
+import { DisasterCreatePage } from '../features/disasters/DisasterCreatePage';
+import { DisasterDetailPage } from '../features/disasters/DisasterDetailPage';
+import { DisastersListPage } from '../features/disasters/DisastersListPage';
+import { DispatchDetailPage } from '../features/disasters/DispatchDetailPage';
+import { TargetsPage } from '../features/disasters/TargetsPage';
 import { CampaignDetailPage } from '../features/fundraising/CampaignDetailPage';
 import { CampaignsListPage } from '../features/fundraising/CampaignsListPage';
 import { HomePage } from '../features/home/HomePage';
+import { DistributionDetailPage } from '../features/logistics/DistributionDetailPage';
+import { ItemsPage } from '../features/logistics/ItemsPage';
+import { WarehouseDetailPage } from '../features/logistics/WarehouseDetailPage';
+import { WarehousesListPage } from '../features/logistics/WarehousesListPage';
 import { OutreachCreatePage } from '../features/outreach/OutreachCreatePage';
 import { OutreachDetailPage } from '../features/outreach/OutreachDetailPage';
 import { OutreachPage } from '../features/outreach/OutreachPage';
@@ -267,6 +276,51 @@ export const outreachDetailRoute = createRoute({
   component: OutreachDetailPage,
 });
 
+/** Logistics: filters and names stay in React state (POST bodies); only ids go into paths. */
+const warehousesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/gudang',
+  component: WarehousesListPage,
+});
+export const warehouseDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/gudang/$id',
+  component: WarehouseDetailPage,
+});
+const itemsRoute = createRoute({ getParentRoute: () => appRoute, path: '/barang', component: ItemsPage });
+export const distributionDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/penyaluran/$id',
+  component: DistributionDetailPage,
+});
+
+/** Disasters, waybills and targets: searches stay in React state (POST bodies); only ids go into paths. */
+const disastersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bencana',
+  component: DisastersListPage,
+});
+const disasterNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bencana/baru',
+  component: DisasterCreatePage,
+});
+export const disasterDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bencana/$id',
+  component: DisasterDetailPage,
+});
+export const dispatchDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/surat-jalan/$id',
+  component: DispatchDetailPage,
+});
+const targetsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/target-penyaluran',
+  component: TargetsPage,
+});
+
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/audit', component: AuditPage });
 
 const routeTree = rootRoute.addChildren([
@@ -304,6 +358,15 @@ const routeTree = rootRoute.addChildren([
     outreachRoute,
     outreachNewRoute,
     outreachDetailRoute,
+    disastersRoute,
+    disasterNewRoute,
+    disasterDetailRoute,
+    dispatchDetailRoute,
+    targetsRoute,
+    warehousesRoute,
+    warehouseDetailRoute,
+    itemsRoute,
+    distributionDetailRoute,
     auditRoute,
   ]),
 ]);

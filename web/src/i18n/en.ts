@@ -1,5 +1,7 @@
+import { disastersEn } from './disasters.en';
 import { fundraisingEn } from './fundraising.en';
 import type { Resources } from './id';
+import { logisticsEn } from './logistics.en';
 import { outreachEn } from './outreach.en';
 import { partnersEn } from './partners.en';
 import { referralsEn } from './referrals.en';
@@ -844,4 +846,6 @@ export const en: Resources = {
   referrals: referralsEn,
   fundraising: fundraisingEn,
   outreach: outreachEn,
+  logistics: logisticsEn,
+  disasters: disastersEn,
 };

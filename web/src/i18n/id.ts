@@ -1,4 +1,6 @@
+import { disastersId } from './disasters.id';
 import { fundraisingId } from './fundraising.id';
+import { logisticsId } from './logistics.id';
 import { outreachId } from './outreach.id';
 import { partnersId } from './partners.id';
 import { referralsId } from './referrals.id';
@@ -845,6 +847,8 @@ export const id = {
   referrals: referralsId,
   fundraising: fundraisingId,
   outreach: outreachId,
+  logistics: logisticsId,
+  disasters: disastersId,
 };
 
 export type Resources = typeof id;
