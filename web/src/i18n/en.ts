@@ -36,6 +36,8 @@ export const en: Resources = {
     en: 'English',
   },
   common: {
+    conflict: 'Someone else changed this record. Reload to see the latest version.',
+    reload: 'Reload',
     loading: 'Loading…',
     retry: 'Try again',
     close: 'Close',

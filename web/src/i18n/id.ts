@@ -35,6 +35,8 @@ export const id = {
     en: 'English',
   },
   common: {
+    conflict: 'Data ini telah diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru.',
+    reload: 'Muat ulang',
     loading: 'Memuat…',
     retry: 'Coba lagi',
     close: 'Tutup',

@@ -1,12 +1,11 @@
 import type { CaseStage, TransferStatus, Urgency } from '@atensi/domain';
-import { Alert, Badge, Button, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isVersionConflict } from '../../api/client';
 import { activeColor, inactiveColor } from '../../app/theme';
-import { errorMessage } from '../../components/PageStates';
 import type { Recommendation } from './api';
+
+export { Field } from '../../components/Field';
+export { SaveError } from '../../components/SaveError';
 
 /** Filled badges in dark shades: white text stays above 4.5:1 at badge size. */
 const stageColors: Record<CaseStage, string> = {
@@ -80,20 +79,6 @@ export function PendingTransferBadge() {
   );
 }
 
-/** One labelled value of a `<dl>`. */
-export function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 export const responseLabel = (hours: number | null, t: Translate): string =>
@@ -119,22 +104,3 @@ export const reasonLabel = (reason: Recommendation['reasons'][number], t: Transl
   }
   return base;
 };
-
-/** A failed save: the server's message, and for a version conflict a way to reload. */
-export function SaveError({ error, onReload }: { error: unknown; onReload?: () => void }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  const conflict = isVersionConflict(error);
-  return (
-    <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert">
-      <Stack gap="xs" align="flex-start">
-        <Text size="sm">{conflict ? t('cases.conflict') : errorMessage(error, t('errors.generic'))}</Text>
-        {conflict && onReload && (
-          <Button size="xs" variant="filled" color="red.9" onClick={onReload}>
-            {t('cases.reload')}
-          </Button>
-        )}
-      </Stack>
-    </Alert>
-  );
-}

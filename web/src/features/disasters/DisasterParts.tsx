@@ -1,6 +1,5 @@
 import type { DisasterStatus, DispatchStatus, Item, Page, Warehouse } from '@atensi/domain';
 import {
-  Alert,
   Badge,
   Button,
   Group,
@@ -11,21 +10,25 @@ import {
   Select,
   type SelectProps,
   Stack,
-  Text,
 } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, isVersionConflict } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { fieldErrorsToForm } from '../../api/fieldErrors';
 import { can, useMe } from '../../api/me';
 import { activeColor, inactiveColor } from '../../app/theme';
-import { errorMessage, ForbiddenPage } from '../../components/PageStates';
+import { ForbiddenPage } from '../../components/PageStates';
 import { currentLanguage } from '../../i18n';
 import { issuesToFormErrors, type ValidationIssue } from '../../lib/validation';
 import { searchItems, searchWarehouses } from './api';
+
+export { Field } from '../../components/Field';
+
+import { SaveError } from '../../components/SaveError';
+
+export { SaveError };
 
 /** Whole units: no decimals, no negatives, grouped the reader's way. */
 export function QuantityInput(props: Omit<NumberInputProps, 'allowDecimal' | 'allowNegative'>) {
@@ -79,20 +82,6 @@ export function DiscrepancyBadge() {
   );
 }
 
-/** One labelled value of a `<dl>`. */
-export function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 /** The 403 page unless the signed-in person holds one of the permissions. */
 export function RequireAnyPermission({
   permissions,
@@ -103,25 +92,6 @@ export function RequireAnyPermission({
 }) {
   const me = useMe();
   return permissions.some((p) => can(me, p)) ? children : <ForbiddenPage />;
-}
-
-/** A failed save: the server's message (e.g. not enough stock), and for a version conflict a way to reload. */
-export function SaveError({ error, onReload }: { error: unknown; onReload?: (() => void) | undefined }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  const conflict = isVersionConflict(error);
-  return (
-    <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert">
-      <Stack gap="xs" align="flex-start">
-        <Text size="sm">{conflict ? t('disasters.conflict') : errorMessage(error, t('errors.generic'))}</Text>
-        {conflict && onReload && (
-          <Button size="xs" variant="filled" color="red.9" onClick={onReload}>
-            {t('disasters.reload')}
-          </Button>
-        )}
-      </Stack>
-    </Alert>
-  );
 }
 
 /** A domain (Zod) schema, seen only through `safeParse`. */

@@ -39,11 +39,7 @@ import { formatCount, localToday, numberValue } from './format';
 const route = getRouteApi('/app/surat-jalan/$id');
 
 /** Who may open a waybill: those who follow disasters, and warehouse staff (their own warehouses' transfers). */
-const readers = [
-  'logistics.disasters_read',
-  'logistics.stock_read',
-  'logistics.central_stock_write',
-] as const;
+const readers = ['logistics.disasters_read', 'logistics.stock_read'] as const;
 
 /** One waybill (surat jalan): from where to where, the lots sent, and what arrived. */
 export function DispatchDetailPage() {

@@ -6,7 +6,6 @@ import {
   progressPercent,
 } from '@atensi/domain';
 import {
-  Alert,
   Badge,
   Button,
   Group,
@@ -18,15 +17,16 @@ import {
   Text,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, isVersionConflict } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { fieldErrorsToForm } from '../../api/fieldErrors';
 import { activeColor, inactiveColor } from '../../app/theme';
-import { errorMessage } from '../../components/PageStates';
+import { SaveError } from '../../components/SaveError';
 import { currentLanguage } from '../../i18n';
 import { issuesToFormErrors, type ValidationIssue } from '../../lib/validation';
+
+export { SaveError };
 
 /** Filled badges in dark shades: white text stays above 4.5:1 at badge size. */
 const statusColors: Record<CampaignStatus, string> = {
@@ -142,27 +142,6 @@ export function useSave(setErrors: (e: Record<string, string>) => void) {
     }
   };
   return { busy, error, run, reset: () => setError(null) };
-}
-
-/** A failed save: the server's message, and for a version conflict a way to reload. */
-export function SaveError({ error, onReload }: { error: unknown; onReload?: () => void }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  const conflict = isVersionConflict(error);
-  return (
-    <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert">
-      <Stack gap="xs" align="flex-start">
-        <Text size="sm">
-          {conflict ? t('fundraising.conflict') : errorMessage(error, t('errors.generic'))}
-        </Text>
-        {conflict && onReload && (
-          <Button size="xs" variant="filled" color="red.9" onClick={onReload}>
-            {t('fundraising.reload')}
-          </Button>
-        )}
-      </Stack>
-    </Alert>
-  );
 }
 
 /** A modal form for one action on a campaign: fields, the server's error, cancel and submit. */

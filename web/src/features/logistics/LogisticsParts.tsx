@@ -1,15 +1,20 @@
 import { formatDate, formatDateTime, type StockLot, type WarehouseKind } from '@atensi/domain';
-import { Alert, Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, isVersionConflict } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { fieldErrorsToForm } from '../../api/fieldErrors';
 import { inactiveColor } from '../../app/theme';
-import { errorMessage } from '../../components/PageStates';
 import { currentLanguage } from '../../i18n';
 import { issuesToFormErrors, type ValidationIssue } from '../../lib/validation';
+
+export { Field } from '../../components/Field';
+
+import { SaveError } from '../../components/SaveError';
+
+export { SaveError };
 
 /** A random key per opened form, so a retried write is recorded once (`crypto.randomUUID` is RFC 4122). */
 export const newKey = (): string => crypto.randomUUID();
@@ -88,39 +93,6 @@ export function ExpiryBadge({ expiry, label }: { expiry: StockLot['expiry']; lab
     <Badge variant="filled" color={expiry === 'expired' ? 'red.9' : warningColor} tt="none" {...wrapping}>
       {label ?? t(`logistics.expiry.${expiry}`)}
     </Badge>
-  );
-}
-
-/** One labelled value of a `<dl>`. */
-export function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
-/** A failed save: the server's message, and for a version conflict a way to reload. */
-export function SaveError({ error, onReload }: { error: unknown; onReload?: (() => void) | undefined }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  const conflict = isVersionConflict(error);
-  return (
-    <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert">
-      <Stack gap="xs" align="flex-start">
-        <Text size="sm">{conflict ? t('logistics.conflict') : errorMessage(error, t('errors.generic'))}</Text>
-        {conflict && onReload && (
-          <Button size="xs" variant="filled" color="red.9" onClick={onReload}>
-            {t('logistics.reload')}
-          </Button>
-        )}
-      </Stack>
-    </Alert>
   );
 }
 

@@ -1,13 +1,16 @@
 import { formatDate, type Me, type Stay, type StayKind } from '@atensi/domain';
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Progress, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Badge, Button, Group, Modal, NativeSelect, Progress, Stack, Text } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isVersionConflict } from '../../api/client';
 import { activeColor, inactiveColor } from '../../app/theme';
 import { CenterSelect } from '../../components/CenterSelect';
-import { errorMessage } from '../../components/PageStates';
 import { currentLanguage } from '../../i18n';
+
+export { Field } from '../../components/Field';
+
+import { SaveError } from '../../components/SaveError';
+
+export { SaveError };
 
 /** `YYYY-MM-DD` of today on this device's calendar. */
 export const localToday = (now: Date = new Date()): string =>
@@ -111,39 +114,6 @@ export function OccupancyBar({
         <Progress.Section value={percent} color={full ? 'red.9' : 'blue.8'} withAria={false} />
       </Progress.Root>
     </Stack>
-  );
-}
-
-/** One labelled value of a `<dl>`. */
-export function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
-/** A failed save: the server's message (e.g. "TPS … penuh (50 dari 50)"), and for a version conflict a way to reload. */
-export function SaveError({ error, onReload }: { error: unknown; onReload?: () => void }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  const conflict = isVersionConflict(error);
-  return (
-    <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert">
-      <Stack gap="xs" align="flex-start">
-        <Text size="sm">{conflict ? t('outreach.conflict') : errorMessage(error, t('errors.generic'))}</Text>
-        {conflict && onReload && (
-          <Button size="xs" variant="filled" color="red.9" onClick={onReload}>
-            {t('outreach.reload')}
-          </Button>
-        )}
-      </Stack>
-    </Alert>
   );
 }
 

@@ -1,11 +1,14 @@
 import type { TicketStatus } from '@atensi/domain';
-import { Alert, Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Badge, Button, Group, Modal, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isVersionConflict } from '../../api/client';
 import { activeColor, inactiveColor } from '../../app/theme';
-import { errorMessage } from '../../components/PageStates';
+
+export { Field } from '../../components/Field';
+
+import { SaveError } from '../../components/SaveError';
+
+export { SaveError };
 
 /** Filled badges in dark shades: white text stays above 4.5:1 at badge size. */
 const statusColors: Record<TicketStatus, string> = {
@@ -50,39 +53,6 @@ export function VisibilityBadge({ visible }: { visible: boolean }) {
     <Badge variant="filled" color={visible ? 'blue.9' : inactiveColor} tt="none" size="sm">
       {visible ? t('serasi.ticket.public') : t('serasi.ticket.internal')}
     </Badge>
-  );
-}
-
-/** One labelled value of a `<dl>`. */
-export function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
-/** A failed save: the server's message, and for a version conflict a way to reload. */
-export function SaveError({ error, onReload }: { error: unknown; onReload?: () => void }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  const conflict = isVersionConflict(error);
-  return (
-    <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert">
-      <Stack gap="xs" align="flex-start">
-        <Text size="sm">{conflict ? t('serasi.conflict') : errorMessage(error, t('errors.generic'))}</Text>
-        {conflict && onReload && (
-          <Button size="xs" variant="filled" color="red.9" onClick={onReload}>
-            {t('serasi.reload')}
-          </Button>
-        )}
-      </Stack>
-    </Alert>
   );
 }
 
