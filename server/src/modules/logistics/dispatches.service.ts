@@ -12,7 +12,7 @@ import { uuidv7 } from 'uuidv7';
 import { type AuditContext, type AuditRecord, withAudit } from '../../platform/audit/audit.ts';
 import { type Db, rowsOf } from '../../platform/db/client.ts';
 import { onceForKey } from '../../platform/idempotency/idempotency.ts';
-import { type Actor, can } from '../../platform/policy/policy.ts';
+import { type Actor, centerScope } from '../../platform/policy/policy.ts';
 import { activeItems } from './items.service.ts';
 import { logisticsError, logisticsFieldError } from './logistics.errors.ts';
 import { logisticsPolicy } from './logistics.policy.ts';
@@ -277,13 +277,11 @@ export const listDispatches = async (
         )!,
       );
   }
-  // Scope in SQL: the warehouses of the actor's centres (and the central one for central staff).
-  if (!can(actor, logisticsPolicy.stock_read, { centerId: null }).allowed) {
-    const centerIds = actor.assignments
-      .filter((a) => a.centerId && can(actor, logisticsPolicy.stock_read, { centerId: a.centerId }).allowed)
-      .map((a) => a.centerId!);
-    if (centerIds.length === 0) return { items: [], total: 0, page: input.page, pageSize: input.pageSize };
-    where.push(or(inArray(fromW.centerId, centerIds), inArray(toW.centerId, centerIds))!);
+  // Scope in SQL: dispatches touching a warehouse of the actor's centres, or all for central staff.
+  const scope = centerScope(actor, logisticsPolicy.stock_read);
+  if (scope !== 'all') {
+    if (scope.length === 0) return { items: [], total: 0, page: input.page, pageSize: input.pageSize };
+    where.push(or(inArray(fromW.centerId, scope), inArray(toW.centerId, scope))!);
   }
   const cond = where.length ? and(...where) : undefined;
   const [rows, [total]] = await Promise.all([

@@ -6,7 +6,7 @@ import { regionNames } from '../regions/regions.service.ts';
 import { warehouses } from './logistics.tables.ts';
 import { waybillPdf } from './waybill-pdf.ts';
 
-/** The waybill of a dispatch, on the letterhead of the sending balai (or the ministry's central warehouse). */
+/** The waybill of a dispatch, on the letterhead of the sending warehouse's centre. */
 export const dispatchWaybill = async (db: Db, dispatch: Dispatch): Promise<Buffer> => {
   const [[from], [to]] = await Promise.all([
     db.select().from(warehouses).where(eq(warehouses.id, dispatch.fromWarehouseId)),
@@ -15,21 +15,15 @@ export const dispatchWaybill = async (db: Db, dispatch: Dispatch): Promise<Buffe
   const names = await regionNames(db, [from!.regionCode, to!.regionCode]);
   const placeOf = (w: typeof from) =>
     [w!.address, names.get(w!.regionCode)].filter(Boolean).join(', ') || null;
-  let issuer = {
-    centerName: 'Kementerian Sosial RI — Gudang Pusat',
-    address: placeOf(from) ?? '',
-    contact: null as string | null,
+  // Every warehouse belongs to a centre (the central one to its host): its letterhead heads the waybill.
+  const center = await getCenter(db, from!.centerId);
+  const issuer = {
+    centerName: from!.kind === 'central' ? `${from!.name} — ${center.name}` : center.name,
+    address: [center.street, center.regionName, center.provinceName].filter(Boolean).join(', '),
+    contact:
+      [center.phone && `Telp. ${center.phone}`, center.email && `Email ${center.email}`]
+        .filter(Boolean)
+        .join(' · ') || null,
   };
-  if (from!.centerId) {
-    const center = await getCenter(db, from!.centerId);
-    issuer = {
-      centerName: center.name,
-      address: [center.street, center.regionName, center.provinceName].filter(Boolean).join(', '),
-      contact:
-        [center.phone && `Telp. ${center.phone}`, center.email && `Email ${center.email}`]
-          .filter(Boolean)
-          .join(' · ') || null,
-    };
-  }
   return waybillPdf({ dispatch, issuer, toAddress: placeOf(to) });
 };

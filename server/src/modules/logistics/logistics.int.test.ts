@@ -705,3 +705,115 @@ describe('concurrency', () => {
     expect((await verifyStock(t.database.db)).mismatches).toEqual([]);
   });
 });
+
+describe('version checks, bad input and the audit log', () => {
+  it('refuses a stale version with 409 and changes nothing', async () => {
+    const item = await ok('POST', '/api/logistics/items', 'central', {
+      code: `VER-${Math.random().toString(36).slice(2, 6)}`,
+      name: 'Terpal',
+      category: 'shelter',
+      unit: 'lembar',
+      perishable: false,
+    });
+    const edit = {
+      code: item.code,
+      name: 'Terpal 4x6',
+      category: 'shelter',
+      unit: 'lembar',
+      perishable: false,
+      active: true,
+    };
+    expect(
+      (await call('PUT', `/api/logistics/items/${item.id}`, 'central', { ...edit, version: 1 })).statusCode,
+    ).toBe(200);
+    const stale = await call('PUT', `/api/logistics/items/${item.id}`, 'admin', {
+      ...edit,
+      name: 'Terpal lama',
+      version: 1,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('logistics.version_conflict');
+    const w = await newWarehouse(centerA, 'Gudang Versi', '32.75.01.1001', null, null);
+    const place = {
+      name: 'Gudang Versi Baru',
+      regionCode: '32.75.01.1001',
+      address: null,
+      latitude: null,
+      longitude: null,
+      active: true,
+    };
+    expect(
+      (await call('PUT', `/api/logistics/warehouses/${w}`, 'admin', { ...place, version: 1 })).statusCode,
+    ).toBe(200);
+    expect(
+      (await call('PUT', `/api/logistics/warehouses/${w}`, 'admin', { ...place, name: 'Lain', version: 1 }))
+        .statusCode,
+    ).toBe(409);
+    const listed = await ok('POST', '/api/logistics/warehouses/list', 'admin', { q: 'Gudang Versi' });
+    expect(listed.items.map((x: { name: string }) => x.name)).toEqual(['Gudang Versi Baru']);
+  });
+
+  it('names the field of bad input and writes nothing', async () => {
+    const w = await newWarehouse(centerA, 'Gudang Isian Salah', '32.75.01.1001', null, null);
+    const zero = await call(
+      'POST',
+      `/api/logistics/warehouses/${w}/receipts`,
+      'officerA',
+      receipt([{ itemId: tent, quantity: 0 }]),
+    );
+    expect(zero.statusCode).toBe(400);
+    expect(zero.json().fields.map((f: { path: string }) => f.path)).toContain('lines.0.quantity');
+    const unknown = await call(
+      'POST',
+      `/api/logistics/warehouses/${w}/receipts`,
+      'officerA',
+      receipt([{ itemId: uuidv7(), quantity: 1 }]),
+    );
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().fields[0].path).toBe('lines');
+    const future = await call('POST', `/api/logistics/warehouses/${w}/receipts`, 'officerA', {
+      ...receipt([{ itemId: tent, quantity: 1 }]),
+      receivedOn: day(3),
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().fields[0].path).toBe('receivedOn');
+    const ledger = await t.database.db.select().from(stockMovements).where(eq(stockMovements.warehouseId, w));
+    expect(ledger).toEqual([]);
+  });
+
+  it('audits every stock write, and the dispatch list shows an officer only their centre’s', async () => {
+    const w = await newWarehouse(centerA, 'Gudang Audit', '32.75.01.1001', null, null);
+    const r = await ok(
+      'POST',
+      `/api/logistics/warehouses/${w}/receipts`,
+      'officerA',
+      receipt([{ itemId: tent, quantity: 3 }]),
+    );
+    const rows = await t.database.db
+      .select({ entityId: auditLog.entityId, actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'stock_movement'), eq(auditLog.entityId, r.movementIds[0])))
+      .orderBy(auditLog.seq);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.actorId).not.toBeNull();
+    const other = (await buildCenter(t.database)).id;
+    const stranger = await signIn(
+      t.app,
+      await buildUser(t.database, [{ role: 'warehouse_officer', centerId: other }]),
+    );
+    const list = await t.app.inject({
+      method: 'POST',
+      url: '/api/logistics/dispatches/list',
+      headers: asUser(stranger),
+      payload: {},
+    });
+    expect(list.json().total).toBe(0);
+    const mine = await ok('POST', '/api/logistics/dispatches/list', 'officerB', {});
+    expect(
+      mine.items.every(
+        (d: { fromWarehouseId: string; toWarehouseId: string }) =>
+          d.fromWarehouseId === warehouseB || d.toWarehouseId === warehouseB,
+      ),
+    ).toBe(true);
+  });
+});
