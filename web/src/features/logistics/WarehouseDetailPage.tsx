@@ -28,7 +28,8 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/PageStates';
 import { RequirePermission } from '../../components/RequirePermission';
-import { warehouseStockQueryOptions } from './api';
+import { dispatchListQueryOptions, warehouseStockQueryOptions } from './api';
+import { DispatchesList } from './DispatchesList';
 import { DistributionModal } from './DistributionModal';
 import { DistributionsList } from './DistributionsList';
 import {
@@ -84,8 +85,8 @@ type Dialog =
   | { kind: 'minimum'; line: StockLine }
   | { kind: 'decide'; adjustment: StockAdjustment; approve: boolean };
 
-type Tab = 'stock' | 'movements' | 'distributions' | 'pending';
-const tabs: readonly Tab[] = ['stock', 'movements', 'distributions', 'pending'];
+type Tab = 'stock' | 'movements' | 'distributions' | 'dispatches' | 'pending';
+const tabs: readonly Tab[] = ['stock', 'movements', 'distributions', 'dispatches', 'pending'];
 
 function WarehouseDetail({ value: stock }: { value: WarehouseStock }) {
   const { t } = useTranslation();
@@ -96,6 +97,16 @@ function WarehouseDetail({ value: stock }: { value: WarehouseStock }) {
   /** Stock moves only in an active warehouse. */
   const write = stock.can.write && w.active;
   const pending = stock.pendingAdjustments.filter((a) => a.status === 'pending');
+  /** Waybills on their way here: the tab says how many wait for a receipt confirmation. */
+  const arriving = useQuery(
+    dispatchListQueryOptions({
+      warehouseId: w.id,
+      direction: 'incoming',
+      status: 'in_transit',
+      page: 1,
+      pageSize: 1,
+    }),
+  ).data?.total;
 
   return (
     <>
@@ -170,6 +181,11 @@ function WarehouseDetail({ value: stock }: { value: WarehouseStock }) {
           <Tabs.Tab value="stock">{t('logistics.tabs.stock')}</Tabs.Tab>
           <Tabs.Tab value="movements">{t('logistics.tabs.movements')}</Tabs.Tab>
           <Tabs.Tab value="distributions">{t('logistics.tabs.distributions')}</Tabs.Tab>
+          <Tabs.Tab value="dispatches" fw={arriving ? 700 : undefined}>
+            {arriving
+              ? t('logistics.tabs.dispatchesCount', { count: arriving })
+              : t('logistics.tabs.dispatches')}
+          </Tabs.Tab>
           <Tabs.Tab value="pending" fw={pending.length > 0 ? 700 : undefined}>
             {pending.length > 0
               ? t('logistics.tabs.pendingCount', { count: pending.length })
@@ -196,6 +212,9 @@ function WarehouseDetail({ value: stock }: { value: WarehouseStock }) {
         </Tabs.Panel>
         <Tabs.Panel value="distributions" pt="md">
           <DistributionsList warehouseId={w.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="dispatches" pt="md">
+          <DispatchesList warehouseId={w.id} />
         </Tabs.Panel>
         <Tabs.Panel value="pending" pt="md">
           <PendingAdjustments

@@ -2,6 +2,7 @@ import type {
   AdjustmentDecisionInput,
   AdjustmentInput,
   Dispatch,
+  DispatchListInput,
   Distribution,
   DistributionInput,
   DistributionListInput,
@@ -170,3 +171,18 @@ export const recordTransfer = (warehouseId: string, input: TransferInput) =>
 
 export const recordDistribution = (warehouseId: string, input: DistributionInput) =>
   api<Distribution>(warehousePath(warehouseId, '/distributions'), { method: 'POST', body: input });
+
+export const dispatchPageSize = 20;
+
+/** Waybills into or out of a warehouse (heads only; the lines are on the waybill's page). */
+export const dispatchListQueryOptions = (input: DispatchListInput) =>
+  queryOptions({
+    queryKey: ['logistics', 'dispatches', 'list', input] as const,
+    queryFn: ({ signal }) =>
+      api<Page<Omit<Dispatch, 'lines'>>>('/api/logistics/dispatches/list', {
+        method: 'POST',
+        body: input,
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
