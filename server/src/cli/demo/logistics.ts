@@ -122,6 +122,8 @@ export const loadDemoLogistics = async (db: Db, userIds: Map<string, string>) =>
     { code: 'MKB-01', quantity: 60, expiresIn: 200 },
   ]);
 
+  // This year's targets, so the demo (and the browser tests built on it) never age into an empty period.
+  const year = day(0).slice(0, 4);
   for (const w of [bekasi, temanggung]) {
     await createTarget({
       db,
@@ -135,9 +137,9 @@ export const loadDemoLogistics = async (db: Db, userIds: Map<string, string>) =>
       },
       input: {
         program: 'sembako',
-        period: '2026',
-        periodStart: '2026-01-01',
-        periodEnd: '2026-12-31',
+        period: year,
+        periodStart: `${year}-01-01`,
+        periodEnd: `${year}-12-31`,
         warehouseId: w.id,
         itemId: items.get('SBK-01')!,
         targetQuantity: w === bekasi ? 400 : 600,
@@ -152,7 +154,8 @@ export const loadDemoLogistics = async (db: Db, userIds: Map<string, string>) =>
     input: {
       itemId: items.get('SBK-01')!,
       program: 'sembako',
-      distributedOn: day(-3),
+      // Three days ago, but inside this year's target period on its first days too.
+      distributedOn: day(-3) < `${year}-01-01` ? `${year}-01-01` : day(-3),
       place: 'Aula Kelurahan Margahayu',
       recipients: [
         { kind: 'household', personId: null, name: 'Keluarga Sutarno', householdSize: 4, quantity: 40 },
