@@ -15,6 +15,8 @@ export const outreachEn: typeof outreachId = {
     shelters: 'Shelters & beds',
   },
   filter: {
+    search: 'Search team or place',
+    searchPlaceholder: 'E.g. Bekasi station, Satpol PP',
     center: 'Centre',
     allMyCenters: 'All my centres',
     from: 'From',

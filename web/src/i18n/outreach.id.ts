@@ -16,6 +16,8 @@ export const outreachId = {
     shelters: 'TPS & tempat tidur',
   },
   filter: {
+    search: 'Cari tim atau tempat',
+    searchPlaceholder: 'Mis. Stasiun Bekasi, Satpol PP',
     center: 'Balai',
     allMyCenters: 'Semua balai saya',
     from: 'Dari tanggal',

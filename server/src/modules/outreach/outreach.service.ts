@@ -10,7 +10,7 @@ import {
   type Stay,
   type StayKind,
 } from '@atensi/domain';
-import { and, asc, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { type AuditContext, type AuditRecord, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
@@ -378,10 +378,16 @@ export const moveCase = async (opts: {
 export const listOutreach = async (
   db: Db,
   scope: CenterScope,
-  input: { centerId?: string; from?: string; to?: string; page: number; pageSize: number },
+  input: { centerId?: string; q?: string; from?: string; to?: string; page: number; pageSize: number },
 ) => {
   const conditions: (SQL | undefined)[] = [scopeWhere(scope, outreachRuns.centerId)];
   if (input.centerId) conditions.push(eq(outreachRuns.centerId, input.centerId));
+  // Every word in the team or the place: "bekasi rudi" finds Rudi's run at Stasiun Bekasi.
+  for (const word of (input.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+    // Typed characters match themselves: `%`, `_` and `\` are no wildcards here.
+    const like = `%${word.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    conditions.push(or(ilike(outreachRuns.team, like), ilike(outreachRuns.place, like)));
+  }
   if (input.from) conditions.push(gte(outreachRuns.date, input.from));
   if (input.to) conditions.push(lte(outreachRuns.date, input.to));
   const where = and(...conditions);
