@@ -148,6 +148,10 @@ export const outreachEn: typeof outreachId = {
     },
     place: '{{kind}}: {{name}}',
   },
+  caseStays: {
+    title: 'Where the person stays',
+    closedHint: 'The case is closed: the person is no longer moved from here.',
+  },
   move: {
     title: 'Move {{name}}',
     current: 'Now: {{place}} (since {{date}})',

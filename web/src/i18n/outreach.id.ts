@@ -149,6 +149,10 @@ export const outreachId = {
     },
     place: '{{kind}}: {{name}}',
   },
+  caseStays: {
+    title: 'Tempat tinggal',
+    closedHint: 'Kasus sudah ditutup: orangnya tidak lagi dipindahkan dari sini.',
+  },
   move: {
     title: 'Pindahkan {{name}}',
     current: 'Sekarang: {{place}} (sejak {{date}})',
