@@ -16,6 +16,7 @@ import {
 import { uuidv7 } from 'uuidv7';
 import { casePolicy } from './modules/cases/cases.policy.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { onPlacementChange } from './modules/cases/placement-hooks.ts';
 import { centerPolicy } from './modules/centers/centers.policy.ts';
 import { centerRoutes } from './modules/centers/centers.routes.ts';
 import { fundraisingPolicy } from './modules/fundraising/fundraising.policy.ts';
@@ -24,6 +25,7 @@ import { logisticsPolicy } from './modules/logistics/logistics.policy.ts';
 import { logisticsRoutes } from './modules/logistics/logistics.routes.ts';
 import { outreachPolicy } from './modules/outreach/outreach.policy.ts';
 import { outreachRoutes } from './modules/outreach/outreach.routes.ts';
+import { followCasePlacement } from './modules/outreach/stay-sync.ts';
 import { partnerPolicy } from './modules/partners/partners.policy.ts';
 import { partnerRoutes } from './modules/partners/partners.routes.ts';
 import { personPolicy } from './modules/persons/persons.policy.ts';
@@ -156,6 +158,8 @@ export const buildApp = async ({
     handler: async () => app.swagger(),
   });
   registerAuthRoutes(app, auth);
+  // Where a person stays follows the case's placement, transfer and closure (decision 0014).
+  onPlacementChange(followCasePlacement);
   await app.register(healthRoutes, { database, version: appVersion });
   await app.register(regionRoutes, { db });
   await app.register(centerRoutes, { db });

@@ -79,6 +79,29 @@ describe.skipIf(!hasBrowser)('outreach to shelter to balai', () => {
     expect(await seriousViolations(page), 'run page after moves').toEqual([]);
     const after = await occupancy(page);
     expect(after).toEqual({ beds: before.beds + 1, people: before.people + 1 });
+
+    // The runs list finds the run by words of its team and place.
+    await page.getByRole('tab', { name: 'Daftar penjangkauan' }).click();
+    const search = page.getByRole('searchbox', { name: 'Cari tim atau tempat' });
+    await search.fill('satpol stasiun');
+    await page
+      .getByRole('table', { name: 'Daftar penjangkauan' })
+      .getByRole('link', { name: 'Stasiun Bekasi' })
+      .first()
+      .waitFor();
+    await search.fill('satpol kalimalang');
+    await page.getByText('Tidak ada data yang cocok.').waitFor();
+
+    // The case page shows where the person stays and moves them with the same dialog.
+    await page.goto(runUrl);
+    await page.getByRole('listitem', { name: 'Pak Darto' }).getByRole('link').click();
+    await page.waitForURL(/\/kasus\/[0-9a-f-]{36}$/);
+    const stays = page.getByRole('region', { name: 'Tempat tinggal' });
+    await stays.getByText(`TPS: ${shelter}`).first().waitFor();
+    await moveTo(page, 'Pak Darto', 'Keluarga');
+    await stays.getByRole('listitem').nth(1).getByText('Keluarga').waitFor();
+    expect(await seriousViolations(page), 'case page stays').toEqual([]);
+    expect(await occupancy(page)).toEqual({ beds: before.beds + 1, people: before.people });
     await context.close();
   });
 });

@@ -134,6 +134,8 @@ export type Outreach = z.infer<typeof outreachSchema>;
 
 export const outreachListInput = pageQuery.extend({
   centerId: z.uuid().optional(),
+  /** Words of the team or the place ("stasiun", "Satpol PP"); in the body, like every search. */
+  q: z.string().trim().max(limits.searchMax).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });

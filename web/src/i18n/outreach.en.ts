@@ -15,6 +15,8 @@ export const outreachEn: typeof outreachId = {
     shelters: 'Shelters & beds',
   },
   filter: {
+    search: 'Search team or place',
+    searchPlaceholder: 'E.g. Bekasi station, Satpol PP',
     center: 'Centre',
     allMyCenters: 'All my centres',
     from: 'From',
@@ -145,6 +147,10 @@ export const outreachEn: typeof outreachId = {
       community: 'Community',
     },
     place: '{{kind}}: {{name}}',
+  },
+  caseStays: {
+    title: 'Where the person stays',
+    closedHint: 'The case is closed: the person is no longer moved from here.',
   },
   move: {
     title: 'Move {{name}}',

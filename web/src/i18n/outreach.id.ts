@@ -16,6 +16,8 @@ export const outreachId = {
     shelters: 'TPS & tempat tidur',
   },
   filter: {
+    search: 'Cari tim atau tempat',
+    searchPlaceholder: 'Mis. Stasiun Bekasi, Satpol PP',
     center: 'Balai',
     allMyCenters: 'Semua balai saya',
     from: 'Dari tanggal',
@@ -146,6 +148,10 @@ export const outreachId = {
       community: 'Masyarakat',
     },
     place: '{{kind}}: {{name}}',
+  },
+  caseStays: {
+    title: 'Tempat tinggal',
+    closedHint: 'Kasus sudah ditutup: orangnya tidak lagi dipindahkan dari sini.',
   },
   move: {
     title: 'Pindahkan {{name}}',

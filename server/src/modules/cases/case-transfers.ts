@@ -19,6 +19,7 @@ import { endOpenPlacement, workOnCase } from './case-work.ts';
 import { caseError, caseFieldError } from './cases.errors.ts';
 import type { CaseRow } from './cases.service.ts';
 import { caseTransfers } from './cases.tables.ts';
+import { notifyPlacementChange } from './placement-hooks.ts';
 
 type TransferRow = typeof caseTransfers.$inferSelect;
 type CaseChange = { db: Db; context: AuditContext; viewer: CaseViewer; id: string };
@@ -116,7 +117,8 @@ export const cancelTransfer = (opts: CaseChange & { version: number }) =>
 
 /**
  * The receiving head takes the case: it moves to their centre with its number, records and
- * timeline; the worker they name takes it over; a bed held at the old balai is given back.
+ * timeline; the worker they name takes it over; a bed held at the old balai is given back and
+ * the person's open stay (TPS, LKS, balai) ends.
  */
 export const acceptTransfer = (opts: CaseChange & { input: AcceptTransferInput }) =>
   workOnCase({ ...opts, version: opts.input.version, may: canDecideTransfer }, async (tx, row, audit) => {
@@ -128,6 +130,14 @@ export const acceptTransfer = (opts: CaseChange & { input: AcceptTransferInput }
     const names = await centerNames(tx, [transfer.fromCenterId, transfer.toCenterId]);
     const workerName = (await userNames(tx, [assignedWorkerId])).get(assignedWorkerId) ?? '';
     await endOpenPlacement(tx, row, `Dipindahkan ke ${names.get(transfer.toCenterId)}`, audit);
+    // The receiving balai decides anew where the person stays; the old TPS, LKS or bed counts them out.
+    await notifyPlacementChange(tx, audit, opts.context, {
+      kind: 'transferred',
+      caseId: row.id,
+      centerId: row.centerId,
+      toCenterId: transfer.toCenterId,
+      at: new Date(),
+    });
     await decide(tx, transfer, 'accepted', opts.context, note, audit);
     return {
       set: { centerId: transfer.toCenterId, assignedWorkerId, transferToCenterId: null },

@@ -27,6 +27,7 @@ import {
   caseServices,
   cases,
 } from './cases.tables.ts';
+import { notifyPlacementChange } from './placement-hooks.ts';
 
 /** The role the viewer acts in at this case's centre: head when they are one. */
 export const roleAt = (v: CaseViewer, c: CaseRow): Role =>
@@ -46,6 +47,11 @@ export const workOnCase = async (
     version?: number;
     /** Who may make this change; by default the case's head or assigned worker. */
     may?: (viewer: CaseViewer, row: CaseRow) => boolean;
+    /**
+     * Set by another module's change that includes this one (an outreach move into the balai):
+     * `db` is then its open transaction and the audit rows join its own, appended once at its end.
+     */
+    audit?: (record: AuditRecord) => void;
   },
   work: (
     tx: Db,
@@ -54,7 +60,9 @@ export const workOnCase = async (
   ) => Promise<{ set?: Partial<typeof cases.$inferInsert>; event: { kind: string; summary: string } }>,
 ) => {
   const { db, context, viewer, id } = opts;
-  await withAudit(db, context, async (tx, audit) => {
+  const inTransaction = (run: (tx: Db, audit: (record: AuditRecord) => void) => Promise<void>) =>
+    opts.audit ? run(db, opts.audit) : withAudit(db, context, run);
+  await inTransaction(async (tx, audit) => {
     const [row] = await tx.select().from(cases).where(eq(cases.id, id)).for('update');
     if (!row || !(opts.may ?? canWorkOnCase)(viewer, row)) throw caseError('case.not_found');
     if (opts.version !== undefined && row.version !== opts.version) throw caseError('case.version_conflict');
@@ -138,6 +146,14 @@ export const approveClosure = (opts: {
       entity: 'case_outcome',
       entityId: row.id,
       changes: diffRecords(null, { ...opts.outcomes, approvedBy: opts.context.actorId }),
+    });
+    // A closed case holds no bed and places nobody: the balai and any TPS or LKS count them out.
+    await endOpenPlacement(tx, row, 'Terminasi disetujui', audit);
+    await notifyPlacementChange(tx, audit, opts.context, {
+      kind: 'closed',
+      caseId: row.id,
+      centerId: row.centerId,
+      at: now,
     });
     const done = opts.outcomes.servicesComplete ? 'tuntas' : 'belum tuntas';
     return {
@@ -228,11 +244,21 @@ export const recordService = (opts: {
     };
   });
 
+type PlacementStep = {
+  db: Db;
+  context: AuditContext;
+  viewer: CaseViewer;
+  id: string;
+  /** Inside another module's transaction (see `workOnCase`). */
+  audit?: (record: AuditRecord) => void;
+};
+
 /**
  * Residential placement at the case's balai: takes one bed (refused when none is free,
- * also under concurrency) and holds it until the placement ends.
+ * also under concurrency) and holds it until the placement ends. The person's stay moves
+ * to the balai with it (see placement-hooks.ts).
  */
-export const placeResident = (opts: { db: Db; context: AuditContext; viewer: CaseViewer; id: string }) =>
+export const placeResident = (opts: PlacementStep) =>
   workOnCase(opts, async (tx, row, audit) => {
     refuseWhenClosed(row);
     const [open] = await tx
@@ -246,6 +272,12 @@ export const placeResident = (opts: { db: Db; context: AuditContext; viewer: Cas
       .values({ id: uuidv7(), caseId: row.id, centerId: row.centerId, startedAt: new Date() })
       .returning();
     auditCreated(audit, 'case_placement', created!);
+    await notifyPlacementChange(tx, audit, opts.context, {
+      kind: 'placed',
+      caseId: row.id,
+      centerId: row.centerId,
+      at: created!.startedAt,
+    });
     return {
       event: {
         kind: 'placement',
@@ -254,16 +286,17 @@ export const placeResident = (opts: { db: Db; context: AuditContext; viewer: Cas
     };
   });
 
-/** Ends the open placement and gives the bed back. */
-export const endPlacement = (opts: {
-  db: Db;
-  context: AuditContext;
-  viewer: CaseViewer;
-  id: string;
-  reason: string;
-}) =>
+/** Ends the open placement and gives the bed back; the person's stay at the balai ends with it. */
+export const endPlacement = (opts: PlacementStep & { reason: string }) =>
   workOnCase(opts, async (tx, row, audit) => {
     if (!(await endOpenPlacement(tx, row, opts.reason, audit))) throw caseError('case.not_placed');
+    await notifyPlacementChange(tx, audit, opts.context, {
+      kind: 'placement_ended',
+      caseId: row.id,
+      centerId: row.centerId,
+      reason: opts.reason,
+      at: new Date(),
+    });
     return { event: { kind: 'placement_ended', summary: `Penempatan berakhir: ${opts.reason}` } };
   });
 
@@ -293,4 +326,24 @@ export const endOpenPlacement = async (
   });
   await releaseBed(tx, open.centerId, audit);
   return true;
+};
+
+/** Whether the case holds a bed now. */
+export const hasOpenPlacement = async (db: Db, caseId: string): Promise<boolean> => {
+  const [open] = await db
+    .select({ id: casePlacements.id })
+    .from(casePlacements)
+    .where(and(eq(casePlacements.caseId, caseId), isNull(casePlacements.endedAt)));
+  return open !== undefined;
+};
+
+/**
+ * Locks the case row for a change another module makes about it (an outreach move), so it
+ * queues behind and ahead of this module's own changes to the case; refused like them when
+ * the viewer may not work on it.
+ */
+export const lockCaseForWork = async (tx: Db, viewer: CaseViewer, id: string): Promise<CaseRow> => {
+  const [row] = await tx.select().from(cases).where(eq(cases.id, id)).for('update');
+  if (!row || !canWorkOnCase(viewer, row)) throw caseError('case.not_found');
+  return row;
 };

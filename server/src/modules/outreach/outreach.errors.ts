@@ -35,6 +35,13 @@ export const outreachError = defineErrors({
     status: 400,
     message: { id: 'Orang ini sudah berada di tempat tersebut.', en: 'The person is already there.' },
   },
+  'outreach.case_closed': {
+    status: 409,
+    message: {
+      id: 'Kasus ini sudah ditutup (terminasi), jadi orangnya tidak dapat dipindahkan. Kepala balai dapat membuka kembali kasusnya bila perlu.',
+      en: 'This case is closed (terminated), so the person cannot be moved. The centre head can reopen the case if needed.',
+    },
+  },
   'outreach.shelter_occupied': {
     status: 409,
     message: {

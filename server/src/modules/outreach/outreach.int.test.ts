@@ -128,6 +128,34 @@ describe('an outreach run', () => {
   });
 });
 
+describe('the run list', () => {
+  it('finds runs by words of the team or the place, every word matching, wildcards taken literally', async () => {
+    const record = async (team: string, place: string) => {
+      const res = await call('POST', '/api/outreach/runs', 'worker', run([found('Cari')], { team, place }));
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const terminal = await record('Tim Kenanga (Satpol PP)', 'Terminal Kranji');
+    const market = await record('Tim Melati', 'Pasar Kranji 100% ramai');
+    const search = async (q: string, who = 'worker') =>
+      (await call('POST', '/api/outreach/runs/list', who, { q }))
+        .json()
+        .items.map((r: { id: string }) => r.id);
+
+    expect(await search('kranji')).toEqual(expect.arrayContaining([terminal, market]));
+    expect(await search('KENANGA')).toEqual([terminal]);
+    expect(await search('satpol terminal')).toEqual([terminal]);
+    expect(await search('satpol pasar')).toEqual([]);
+    expect(await search('100%')).toEqual([market]);
+    expect(await search('%')).toEqual([market]);
+    expect(await search('_')).toEqual([]);
+    expect(await search('kranji', 'elsewhere')).toEqual([]);
+    const long = await call('POST', '/api/outreach/runs/list', 'worker', { q: 'x'.repeat(101) });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().fields.map((f: { path: string }) => f.path)).toEqual(['q']);
+  });
+});
+
 describe('shelter, balai, family', () => {
   it('places two people in a TPS, refuses a third when full, moves one to the balai and one home; occupancy follows', async () => {
     const people = (

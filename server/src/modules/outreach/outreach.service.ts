@@ -1,20 +1,22 @@
-import type {
-  MoveInput,
-  Outreach,
-  OutreachInput,
-  Page,
-  Shelter,
-  ShelterInput,
-  Stay,
-  StayKind,
+import {
+  type CaseStage,
+  isClosed,
+  type MoveInput,
+  type Outreach,
+  type OutreachInput,
+  type Page,
+  type Shelter,
+  type ShelterInput,
+  type Stay,
+  type StayKind,
 } from '@atensi/domain';
-import { and, asc, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { type AuditContext, type AuditRecord, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { type CaseViewer, canSeeCase, canWorkOnCase } from '../cases/case-visibility.ts';
-import { endPlacement, placeResident } from '../cases/case-work.ts';
+import { type CaseViewer, canSeeCase } from '../cases/case-visibility.ts';
+import { endPlacement, hasOpenPlacement, lockCaseForWork, placeResident } from '../cases/case-work.ts';
 import { caseError } from '../cases/cases.errors.ts';
 import { createCase, loadCase } from '../cases/cases.service.ts';
 import { centerNames } from '../centers/centers.service.ts';
@@ -23,9 +25,9 @@ import { createPerson, personSummariesByIds } from '../persons/persons.service.t
 import { regionExists } from '../regions/regions.service.ts';
 import { outreachError, outreachFieldError } from './outreach.errors.ts';
 import { outreachFinds, outreachRuns, shelters, stays } from './outreach.tables.ts';
+import { endStay, lockOpenStay, openStay, type StayRow } from './stay-records.ts';
 
 type ShelterRow = typeof shelters.$inferSelect;
-type StayRow = typeof stays.$inferSelect;
 /** Centres whose records the user may see, or `all`. */
 export type CenterScope = 'all' | string[];
 
@@ -320,9 +322,10 @@ const checkRoom = async (tx: Db, input: MoveInput, date: string) => {
 };
 
 /**
- * Moves the person of a case: ends the open stay and opens the next. A move into the balai
- * takes a bed through the case's residential placement (refused when the balai is full); a
- * move out of it gives the bed back. Shelter and LKS capacity hold under concurrency.
+ * Moves the person of a case: ends the open stay and opens the next. The bed at the balai
+ * belongs to the cases module: a move into the balai asks it for one (refused when the balai
+ * is full), a move out of it gives it back; its notice back to this module then finds the
+ * stays already in step (stay-sync.ts). Shelter and LKS capacity hold under concurrency.
  */
 export const moveCase = async (opts: {
   db: Db;
@@ -333,13 +336,10 @@ export const moveCase = async (opts: {
 }) => {
   const { db, context, viewer, caseId, input } = opts;
   await withAudit(db, context, async (tx, audit: (r: AuditRecord) => void) => {
-    const c = await loadCase(tx, caseId);
-    if (!canWorkOnCase(viewer, c)) throw caseError('case.not_found');
-    const [current] = await tx
-      .select()
-      .from(stays)
-      .where(and(eq(stays.caseId, caseId), isNull(stays.endedOn)))
-      .for('update');
+    // The case row first: moves and the case page's placement changes of one case queue here.
+    const c = await lockCaseForWork(tx, viewer, caseId);
+    if (isClosed(c.stage as CaseStage)) throw outreachError('outreach.case_closed');
+    const current = await lockOpenStay(tx, caseId);
     if (current) {
       if (input.date < current.startedOn) {
         throw outreachFieldError('outreach.date_before_stay', 'date', { since: current.startedOn });
@@ -354,53 +354,40 @@ export const moveCase = async (opts: {
       if (samePlace) throw outreachError('outreach.same_place');
     }
     await checkRoom(tx, input, input.date);
-    const step = { db: tx, context, viewer, id: caseId };
-    if (current?.kind === 'center')
-      await endPlacement({ ...step, reason: input.note ?? `Pindah (${input.to})` });
-    if (input.to === 'center') await placeResident(step);
-    if (current) {
-      const [ended] = await tx
-        .update(stays)
-        .set({ endedOn: input.date })
-        .where(eq(stays.id, current.id))
-        .returning();
-      audit({
-        action: 'update',
-        entity: 'stay',
-        entityId: current.id,
-        changes: diffRecords(current, ended!),
-      });
-    }
-    const [created] = await tx
-      .insert(stays)
-      .values({
-        id: uuidv7(),
-        caseId,
-        kind: input.to,
-        shelterId: input.to === 'shelter' ? input.shelterId : null,
-        partnerId: input.to === 'partner' ? input.partnerId : null,
-        centerId: input.to === 'center' ? c.centerId : null,
-        startedOn: input.date,
-        note: input.note,
-        recordedById: context.actorId,
-      })
-      .returning();
-    audit({
-      action: 'create',
-      entity: 'stay',
-      entityId: created!.id,
-      changes: diffRecords(null, created!, { ignore: ['id'] }),
+    if (current) await endStay(tx, audit, current, input.date);
+    await openStay(tx, audit, {
+      caseId,
+      kind: input.to,
+      shelterId: input.to === 'shelter' ? input.shelterId : null,
+      partnerId: input.to === 'partner' ? input.partnerId : null,
+      centerId: input.to === 'center' ? c.centerId : null,
+      startedOn: input.date,
+      note: input.note,
+      recordedById: context.actorId,
     });
+    // From the placement, not the stay kind: a bed taken before the stays were kept in step is given back too.
+    const placed = await hasOpenPlacement(tx, caseId);
+    const step = { db: tx, context, viewer, id: caseId, audit };
+    if (placed && input.to !== 'center') {
+      await endPlacement({ ...step, reason: input.note ?? `Pindah (${input.to})` });
+    }
+    if (!placed && input.to === 'center') await placeResident(step);
   });
 };
 
 export const listOutreach = async (
   db: Db,
   scope: CenterScope,
-  input: { centerId?: string; from?: string; to?: string; page: number; pageSize: number },
+  input: { centerId?: string; q?: string; from?: string; to?: string; page: number; pageSize: number },
 ) => {
   const conditions: (SQL | undefined)[] = [scopeWhere(scope, outreachRuns.centerId)];
   if (input.centerId) conditions.push(eq(outreachRuns.centerId, input.centerId));
+  // Every word in the team or the place: "bekasi rudi" finds Rudi's run at Stasiun Bekasi.
+  for (const word of (input.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+    // Typed characters match themselves: `%`, `_` and `\` are no wildcards here.
+    const like = `%${word.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    conditions.push(or(ilike(outreachRuns.team, like), ilike(outreachRuns.place, like)));
+  }
   if (input.from) conditions.push(gte(outreachRuns.date, input.from));
   if (input.to) conditions.push(lte(outreachRuns.date, input.to));
   const where = and(...conditions);

@@ -57,6 +57,7 @@ import { CaseFollowUpSection } from './CaseFollowUpSection';
 import { AssessmentForm, PlacementSection, PlanForm, ServicesSection } from './CaseForms';
 import { ReassignButton } from './CaseReassign';
 import { CaseReferralSection } from './CaseReferralSection';
+import { CaseStaySection } from './CaseStaySection';
 import { CaseTransferSection } from './CaseTransferSection';
 
 const route = getRouteApi('/app/kasus/$id');
@@ -102,6 +103,8 @@ function CaseDetail({ value: c, onReload }: { value: Case; onReload: () => void 
     queryClient.setQueryData(caseQueryOptions(c.id).queryKey, updated);
     void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
     void queryClient.invalidateQueries({ queryKey: ['centers', 'case-workers'] });
+    // A placement, transfer or closure moves the person's stay too (and a TPS's occupancy).
+    void queryClient.invalidateQueries({ queryKey: ['outreach'] });
   };
 
   const onSummary = async () => {
@@ -188,6 +191,7 @@ function CaseDetail({ value: c, onReload }: { value: Case; onReload: () => void 
       </Card>
 
       <StageActions value={c} onSaved={onSaved} onReload={onReload} />
+      <CaseStaySection value={c} />
       <CaseTransferSection value={c} onSaved={onSaved} onReload={onReload} />
       <CaseReferralSection value={c} onSaved={onSaved} onReload={onReload} />
       <CaseCampaigns caseId={c.id} />

@@ -1,4 +1,4 @@
-import { moveInput, type Outreach, type StayKind, stayKinds } from '@atensi/domain';
+import { moveInput, type Outreach, type Stay, type StayKind, stayKinds } from '@atensi/domain';
 import {
   Alert,
   Checkbox,
@@ -23,7 +23,8 @@ import { centerQueryOptions } from '../centers/api';
 import { activePartnersQueryOptions, moveCase, shelterListQueryOptions } from './api';
 import { FormModal, localToday, stayLabel, useDateLabel } from './OutreachParts';
 
-type Person = Outreach['people'][number];
+/** Whom to move: a person found on an outreach run, or the person of a case on the case page. */
+export type MovePerson = Pick<Outreach['people'][number], 'caseId' | 'fullName'> & { current: Stay | null };
 
 type Values = {
   to: StayKind | '';
@@ -35,15 +36,17 @@ type Values = {
 
 /**
  * "Pindahkan": to a TPS (full ones cannot be chosen), an LKS, the balai (takes a bed), or back
- * to the family or community. The server's 409 (full shelter, full LKS, no free bed) shows as is.
+ * to the family or community. The server's 409 (full shelter, full LKS, no free bed, closed
+ * case) shows as is. Used on the outreach run page and on the case page.
  */
 export function MoveModal({
-  run,
+  centerId,
   person,
   onClose,
 }: {
-  run: Pick<Outreach, 'centerId' | 'centerName'>;
-  person: Person;
+  /** The case's balai: its shelters, partners and beds are offered. */
+  centerId: string;
+  person: MovePerson;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -114,7 +117,7 @@ export function MoveModal({
       </Radio.Group>
       {v.to === 'shelter' && (
         <ShelterChoice
-          centerId={run.centerId}
+          centerId={centerId}
           currentShelterId={current?.kind === 'shelter' ? current.placeId : null}
           value={v.shelterId}
           onChange={(id) => f.set('shelterId', id)}
@@ -123,13 +126,13 @@ export function MoveModal({
       )}
       {v.to === 'partner' && (
         <PartnerChoice
-          centerId={run.centerId}
+          centerId={centerId}
           value={v.partnerId}
           onChange={(id) => f.set('partnerId', id)}
           error={f.errors.partnerId}
         />
       )}
-      {v.to === 'center' && <BedInfo centerId={run.centerId} />}
+      {v.to === 'center' && <BedInfo centerId={centerId} />}
       <TextInput
         type="date"
         label={t('outreach.move.date')}

@@ -1,5 +1,5 @@
 import type { Outreach } from '@atensi/domain';
-import { Anchor, Button, Card, Collapse, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Collapse, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconArrowsExchange, IconHistory } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
@@ -11,9 +11,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/PageStates';
 import { RequirePermission } from '../../components/RequirePermission';
 import { AnchorLink } from '../persons/AnchorLink';
-import { runQueryOptions, staysQueryOptions } from './api';
+import { runQueryOptions } from './api';
 import { MoveModal } from './MoveModal';
-import { Field, StayBadge, stayLabel, useDateLabel } from './OutreachParts';
+import { Field, StayBadge, useDateLabel } from './OutreachParts';
+import { StayHistory } from './StayHistory';
 
 const route = getRouteApi('/app/penjangkauan/$id');
 
@@ -100,7 +101,7 @@ function RunDetail({ run }: { run: Outreach }) {
           </Stack>
         )}
       </Card>
-      {moving && <MoveModal run={run} person={moving} onClose={() => setMoving(null)} />}
+      {moving && <MoveModal centerId={run.centerId} person={moving} onClose={() => setMoving(null)} />}
     </>
   );
 }
@@ -185,43 +186,6 @@ function PersonCard({
         </Collapse>
       </Stack>
     </Card>
-  );
-}
-
-/** Every stay of the case, oldest first: TPS → balai → family, with dates and notes. */
-function StayHistory({ caseId }: { caseId: string }) {
-  const { t } = useTranslation();
-  const dateLabel = useDateLabel();
-  const stays = useQuery(staysQueryOptions(caseId));
-  return (
-    <QueryState query={stays} rows={2}>
-      {(items) =>
-        items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('outreach.run.historyEmpty')}
-          </Text>
-        ) : (
-          <List component="ol" size="sm" spacing={4} type="ordered">
-            {items.map((s) => (
-              <List.Item key={s.id}>
-                <Text component="span" size="sm" fw={600}>
-                  {stayLabel(s, t)}
-                </Text>
-                {' · '}
-                {s.endedOn
-                  ? t('outreach.run.period', { from: dateLabel(s.startedOn), to: dateLabel(s.endedOn) })
-                  : t('outreach.run.periodOpen', { from: dateLabel(s.startedOn) })}
-                {s.note && (
-                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                    {s.note}
-                  </Text>
-                )}
-              </List.Item>
-            ))}
-          </List>
-        )
-      }
-    </QueryState>
   );
 }
 

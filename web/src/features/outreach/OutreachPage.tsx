@@ -14,7 +14,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconBuildingWarehouse, IconPlus } from '@tabler/icons-react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconBuildingWarehouse, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -88,11 +89,14 @@ function Runs() {
   const me = useMe();
   const dateLabel = useDateLabel();
   const [centerId, setCenterId] = useState('');
+  const [term, setTerm] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [page, setPage] = useState(1);
+  const [q] = useDebouncedValue(term.trim(), 400);
   const input: RunListInput = {
     centerId: centerId || undefined,
+    q: q || undefined,
     // A half-typed date stays out of the query until it is a whole one.
     from: /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : undefined,
     to: /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : undefined,
@@ -100,9 +104,10 @@ function Runs() {
     pageSize: runPageSize,
   };
   const list = useQuery(runListQueryOptions(input));
-  const filtered = centerId !== '' || from !== '' || to !== '';
+  const filtered = centerId !== '' || q !== '' || from !== '' || to !== '';
   const reset = () => {
     setCenterId('');
+    setTerm('');
     setFrom('');
     setTo('');
     setPage(1);
@@ -117,6 +122,16 @@ function Runs() {
       <Card withBorder p="sm">
         <search>
           <Stack gap="sm">
+            <TextInput
+              label={t('outreach.filter.search')}
+              placeholder={t('outreach.filter.searchPlaceholder')}
+              leftSection={<IconSearch size={16} aria-hidden />}
+              value={term}
+              onChange={(e) => onPage(setTerm)(e.currentTarget.value)}
+              type="search"
+              autoComplete="off"
+              maxLength={100}
+            />
             <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
               <CenterFilter me={me} value={centerId} onChange={onPage(setCenterId)} />
               <TextInput

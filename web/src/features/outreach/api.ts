@@ -15,7 +15,15 @@ export const runPageSize = 20;
 export const shelterPageSize = 20;
 
 export type RunSummary = Omit<Outreach, 'people'> & { found: number };
-export type RunListInput = { centerId?: string; from?: string; to?: string; page: number; pageSize: number };
+export type RunListInput = {
+  centerId?: string;
+  /** Words of the team or the place; in the body, never the URL. */
+  q?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+};
 export type ShelterListInput = { centerId?: string; includeClosed?: boolean; page: number; pageSize: number };
 
 /** Lists are POSTs like the server's other lists; only ids ever go into a URL. */
