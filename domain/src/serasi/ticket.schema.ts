@@ -209,12 +209,16 @@ export const ticketSchema = ticketSummarySchema.extend({
 export type Ticket = z.infer<typeof ticketSchema>;
 
 export const ticketListInput = pageQuery.extend({
-  /** Tracking code, or words of the place or landmark. */
+  /**
+   * Tracking code (`SRS-…`, exact), or words of the description, the landmark or the place
+   * (village, district or regency name). Travels in the POST body: it may hold personal words.
+   */
   q: z.string().trim().max(limits.searchMax).optional(),
   type: ticketType.optional(),
   status: ticketStatus.optional(),
   overdue: z.boolean().optional(),
   escalated: z.boolean().optional(),
+  /** One centre's queue: tickets assigned to it, and unassigned ones in its coverage. */
   centerId: z.uuid().optional(),
 });
 export type TicketListInput = z.infer<typeof ticketListInput>;
