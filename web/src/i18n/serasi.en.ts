@@ -232,6 +232,19 @@ export const serasiEn: typeof serasiId = {
       closed: 'Ticket closed',
     },
   },
+  event: {
+    filed: 'Report received and passed on to the SERASI officers of the centre serving your area.',
+    referral_filed_letter: 'Referral from {{agency}} received (letter {{letter}}).',
+    referral_filed: 'Referral from {{agency}} received.',
+    assigned: 'The report is handled by {{center}}.',
+    followed_up: 'Your report is being followed up by {{center}}.',
+    forwarded: 'Forwarded to {{agency}}: {{note}}',
+    case_linked: 'Linked to case {{number}}',
+    case_opened: 'Case {{number}} opened',
+    escalated_head: 'Past the service deadline: escalated to the centre head.',
+    escalated_central:
+      'More than a day past the service deadline: escalated to the Directorate General of Social Rehabilitation (central).',
+  },
   actions: {
     title: 'Follow-up',
     assign: 'Assign centre',

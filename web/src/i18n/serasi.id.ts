@@ -234,6 +234,20 @@ export const serasiId = {
       closed: 'Tiket ditutup',
     },
   },
+  /** The server's own timeline sentences; the same words as `ticketEventTemplates` in the domain. */
+  event: {
+    filed: 'Laporan diterima dan diteruskan ke petugas SERASI balai yang menjangkau wilayah Anda.',
+    referral_filed_letter: 'Rujukan dari {{agency}} diterima (surat {{letter}}).',
+    referral_filed: 'Rujukan dari {{agency}} diterima.',
+    assigned: 'Laporan ditangani oleh {{center}}.',
+    followed_up: 'Laporan Anda sedang ditindaklanjuti oleh {{center}}.',
+    forwarded: 'Diteruskan ke {{agency}}: {{note}}',
+    case_linked: 'Dihubungkan dengan kasus {{number}}',
+    case_opened: 'Kasus {{number}} dibuka',
+    escalated_head: 'Melewati batas waktu layanan: dieskalasi ke kepala balai.',
+    escalated_central:
+      'Melewati batas waktu lebih dari sehari: dieskalasi ke Direktorat Jenderal Rehabilitasi Sosial (pusat).',
+  },
   actions: {
     title: 'Tindak lanjut',
     assign: 'Tetapkan balai',

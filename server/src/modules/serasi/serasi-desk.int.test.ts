@@ -10,6 +10,7 @@ import {
   testOrigin,
 } from '../../../test/app.ts';
 import { regionNames } from '../regions/regions.service.ts';
+import { escalateOverdueTickets } from './escalation.ts';
 import { issueFormToken } from './form-token.ts';
 import { serasiTickets } from './serasi.tables.ts';
 
@@ -46,6 +47,14 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 let caller = 0;
+const publicGet = (url: string, lang = 'id') =>
+  t.app.inject({
+    method: 'GET',
+    url,
+    remoteAddress: `10.1.0.${++caller % 250}`,
+    headers: { origin: testOrigin, 'accept-language': lang },
+  });
+
 const call = (method: 'GET' | 'POST', url: string, who: string, payload?: unknown, lang = 'id') =>
   t.app.inject({
     method,
@@ -163,5 +172,47 @@ describe('desk metrics over a period', () => {
     expect(reversed.json().fields).toEqual([
       { path: 'to', message: 'The end date cannot be before the start date.' },
     ]);
+  });
+});
+
+describe('the server’s own timeline sentences', () => {
+  it('reach /lacak and the desk as codes with parameters, so an English reader gets English; officers’ words stay as written', async () => {
+    const row = await file(
+      'Ibu hamil tinggal di gubuk tanpa air bersih, suami pergi merantau.',
+      kupangVillage,
+    );
+    const [centre] = (await call('GET', `/api/serasi/tickets/${row.id}`, 'deskKupang')).json()
+      .suggestedCenters;
+    let ticket = (
+      await call('POST', `/api/serasi/tickets/${row.id}/assign`, 'deskKupang', {
+        centerId: centre.centerId,
+        version: row.version,
+      })
+    ).json();
+    ticket = (
+      await call('POST', `/api/serasi/tickets/${row.id}/answer`, 'deskKupang', {
+        text: 'Petugas akan datang besok pagi.',
+        version: ticket.version,
+      })
+    ).json();
+    const tracked = await publicGet(`/api/serasi/track/${row.code}`, 'en');
+    expect(tracked.statusCode).toBe(200);
+    expect(tracked.json().answers).toEqual([
+      expect.objectContaining({ kind: 'filed', message: { code: 'filed', params: {} } }),
+      expect.objectContaining({
+        kind: 'assigned',
+        message: { code: 'assigned', params: { center: centre.centerName } },
+      }),
+      {
+        at: expect.any(String),
+        kind: 'public_answer',
+        text: 'Petugas akan datang besok pagi.',
+        message: null,
+      },
+    ]);
+
+    await escalateOverdueTickets(t.database.db, new Date(Date.now() + 400 * 3_600_000));
+    const timeline = (await call('GET', `/api/serasi/tickets/${row.id}`, 'deskKupang')).json().timeline;
+    expect(timeline.at(-1)).toMatchObject({ kind: 'escalated', message: { code: 'escalated_central' } });
   });
 });

@@ -6,6 +6,7 @@ import {
   levelOfCode,
   type Page,
   photoMaxBytes,
+  readTicketEvent,
   regionLineage,
   type Sla,
   type Ticket,
@@ -14,6 +15,7 @@ import {
   type TicketSummary,
   type TicketType,
   type TrackedTicket,
+  ticketEventText,
   ticketTypes,
 } from '@atensi/domain';
 import { and, asc, desc, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
@@ -177,7 +179,7 @@ export const fileTicket = async (opts: {
         ticketId: id,
         kind: 'filed',
         public: true,
-        text: 'Laporan diterima dan diteruskan ke petugas SERASI balai yang menjangkau wilayah Anda.',
+        text: ticketEventText('filed', {}),
         context: null,
         at: now,
       });
@@ -247,7 +249,9 @@ export const recordIncomingReferral = async (opts: {
       ticketId: id,
       kind: 'filed',
       public: true,
-      text: `Rujukan dari ${input.fromAgency} diterima${input.letterNumber ? ` (surat ${input.letterNumber})` : ''}.`,
+      text: input.letterNumber
+        ? ticketEventText('referral_filed_letter', { agency: input.fromAgency, letter: input.letterNumber })
+        : ticketEventText('referral_filed', { agency: input.fromAgency }),
       context: opts.context,
       at: now,
     });
@@ -269,7 +273,7 @@ export const trackTicket = async (db: Db, code: string): Promise<TrackedTicket> 
     .where(eq(serasiTickets.code, code.trim().toUpperCase()));
   if (!row) throw serasiError('serasi.code_not_found');
   const answers = await db
-    .select({ at: serasiTicketEvents.at, text: serasiTicketEvents.text })
+    .select({ at: serasiTicketEvents.at, kind: serasiTicketEvents.kind, text: serasiTicketEvents.text })
     .from(serasiTicketEvents)
     .where(and(eq(serasiTicketEvents.ticketId, row.id), eq(serasiTicketEvents.public, true)))
     .orderBy(asc(serasiTicketEvents.at), asc(serasiTicketEvents.id));
@@ -281,7 +285,12 @@ export const trackTicket = async (db: Db, code: string): Promise<TrackedTicket> 
     status: row.status as TicketStatus,
     filedAt: row.filedAt.toISOString(),
     area: names.get(regency) ?? '',
-    answers: answers.map((a) => ({ at: a.at.toISOString(), text: a.text })),
+    answers: answers.map((a) => ({
+      at: a.at.toISOString(),
+      kind: a.kind as TrackedTicket['answers'][number]['kind'],
+      text: a.text,
+      message: readTicketEvent(a.kind, a.text),
+    })),
     closedAt: row.closedAt?.toISOString() ?? null,
   };
 };
@@ -485,6 +494,7 @@ export const readTicket = async (opts: {
       public: e.public,
       by: e.actorName,
       text: e.text,
+      message: readTicketEvent(e.kind, e.text),
     })),
     suggestedCenters: ranked
       .filter((r) => row.coveringCenterIds.includes(r.centerId))
