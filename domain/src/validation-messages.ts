@@ -73,6 +73,10 @@ export const validationMessages = {
     id: 'Isi nama dan kontak, atau pilih lapor tanpa nama.',
     en: 'Enter your name and contact, or choose to report anonymously.',
   },
+  'validation.date_range': {
+    id: 'Tanggal akhir tidak boleh sebelum tanggal awal.',
+    en: 'The end date cannot be before the start date.',
+  },
   'validation.accredited_until': {
     id: 'Isi tanggal berlaku akreditasi.',
     en: 'Enter the date the accreditation is valid until.',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits } from '../limits.ts';
 import { pageOf, pageQuery } from '../paging.ts';
 
 /**
@@ -112,6 +113,8 @@ export const referralListInput = pageQuery.extend({
   direction: z.enum(['incoming', 'outgoing']),
   status: referralStatus.optional(),
   target: referralTarget.optional(),
+  /** Part of the case number, the receiving institution's name or the letter number (in the POST body, never a URL). */
+  q: z.string().trim().max(limits.searchMax).optional(),
 });
 export type ReferralListInput = z.infer<typeof referralListInput>;
 export const referralPage = pageOf(referralSchema.extend({ personName: z.string(), caseOpen: z.boolean() }));

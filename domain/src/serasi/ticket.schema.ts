@@ -4,6 +4,7 @@ import { cluster } from '../clusters.ts';
 import { limits } from '../limits.ts';
 import { pageOf, pageQuery } from '../paging.ts';
 import { regionCode } from '../regions/region.ts';
+import { ticketEventMessage } from './ticket-events.ts';
 
 /**
  * SERASI (Sentra Layanan Sosial): the public desk. Anyone files a ticket without signing in
@@ -129,6 +130,19 @@ export const serasiFormSchema = z.object({ formToken: z.string(), consentVersion
 
 export const filedTicketSchema = z.object({ code: z.string(), firstResponseDueAt: z.string() });
 
+export const ticketEventKinds = [
+  'filed',
+  'assigned',
+  'public_answer',
+  'internal_note',
+  'case_opened',
+  'case_linked',
+  'forwarded',
+  'escalated',
+  'closed',
+] as const;
+export const ticketEventKind = z.enum(ticketEventKinds);
+
 /** What `/lacak/<code>` shows: status and public answers; never the description, the people or internal notes. */
 export const trackedTicketSchema = z.object({
   code: z.string(),
@@ -137,7 +151,16 @@ export const trackedTicketSchema = z.object({
   filedAt: z.string(),
   /** Regency/city name only. */
   area: z.string(),
-  answers: z.array(z.object({ at: z.string(), text: z.string() })),
+  answers: z.array(
+    z.object({
+      at: z.string(),
+      kind: ticketEventKind,
+      /** As stored (Indonesian for the server's own texts; officers' answers as written). */
+      text: z.string(),
+      /** For the server's own texts: what to word in the reader's language; null for officers' words. */
+      message: ticketEventMessage.nullable(),
+    }),
+  ),
   closedAt: z.string().nullable(),
 });
 export type TrackedTicket = z.infer<typeof trackedTicketSchema>;
@@ -167,18 +190,6 @@ export const ticketSummarySchema = z.object({
 });
 export type TicketSummary = z.infer<typeof ticketSummarySchema>;
 
-export const ticketEventKinds = [
-  'filed',
-  'assigned',
-  'public_answer',
-  'internal_note',
-  'case_opened',
-  'case_linked',
-  'forwarded',
-  'escalated',
-  'closed',
-] as const;
-
 export const ticketSchema = ticketSummarySchema.extend({
   aidProgram: aidProgram.nullable(),
   description: z.string(),
@@ -196,10 +207,11 @@ export const ticketSchema = ticketSummarySchema.extend({
   timeline: z.array(
     z.object({
       at: z.string(),
-      kind: z.enum(ticketEventKinds),
+      kind: ticketEventKind,
       public: z.boolean(),
       by: z.string().nullable(),
       text: z.string(),
+      message: ticketEventMessage.nullable(),
     }),
   ),
   /** Covering centres ranked by the routing rule, for assignment. */
@@ -209,12 +221,16 @@ export const ticketSchema = ticketSummarySchema.extend({
 export type Ticket = z.infer<typeof ticketSchema>;
 
 export const ticketListInput = pageQuery.extend({
-  /** Tracking code, or words of the place or landmark. */
+  /**
+   * Tracking code (`SRS-…`, exact), or words of the description, the landmark or the place
+   * (village, district or regency name). Travels in the POST body: it may hold personal words.
+   */
   q: z.string().trim().max(limits.searchMax).optional(),
   type: ticketType.optional(),
   status: ticketStatus.optional(),
   overdue: z.boolean().optional(),
   escalated: z.boolean().optional(),
+  /** One centre's queue: tickets assigned to it, and unassigned ones in its coverage. */
   centerId: z.uuid().optional(),
 });
 export type TicketListInput = z.infer<typeof ticketListInput>;

@@ -12,6 +12,9 @@ export const referralsEn: typeof referralsId = {
   listLabel: 'List of referrals',
   filterStatus: 'Status',
   filterTarget: 'Target type',
+  searchLabel: 'Search referrals',
+  searchPlaceholder: 'Case number, receiving institution or letter number',
+  searchHint: 'Search words are not kept in the page address.',
   caseNotOpen: 'The case can no longer be opened',
   target: {
     pkh: 'Family Hope Programme (PKH)',

@@ -13,6 +13,9 @@ export const referralsId = {
   listLabel: 'Daftar rujukan',
   filterStatus: 'Status',
   filterTarget: 'Jenis tujuan',
+  searchLabel: 'Cari rujukan',
+  searchPlaceholder: 'Nomor kasus, nama tujuan, atau nomor surat',
+  searchHint: 'Kata pencarian tidak disimpan di alamat halaman.',
   caseNotOpen: 'Kasus tidak lagi dapat dibuka',
   target: {
     pkh: 'Program Keluarga Harapan (PKH)',

@@ -11,11 +11,13 @@ import {
   type ReferralStatusInput,
   type ReferralTarget,
 } from '@atensi/domain';
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { containsPattern } from '../../platform/db/like.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { liveCenterName } from '../centers/centers.service.ts';
 import { partnersByIds } from '../partners/partners.service.ts';
 import { personSummariesByIds } from '../persons/persons.service.ts';
@@ -36,12 +38,20 @@ const programmeNames: Partial<Record<ReferralTarget, string>> = {
   bpjs_pbi: 'BPJS Kesehatan PBI',
 };
 
-const statusNames: Record<ReferralStatus, string> = {
-  sent: 'dikirim',
-  accepted: 'diterima',
-  rejected: 'ditolak',
-  completed: 'selesai',
-  cancelled: 'dibatalkan',
+const statusNames: Record<ReferralStatus, { id: string; en: string }> = {
+  sent: { id: 'dikirim', en: 'sent' },
+  accepted: { id: 'diterima', en: 'accepted' },
+  rejected: { id: 'ditolak', en: 'rejected' },
+  completed: { id: 'selesai', en: 'completed' },
+  cancelled: { id: 'dibatalkan', en: 'cancelled' },
+};
+
+/** "Cannot move from X to Y", with the status names in each language rather than Indonesian in both. */
+const moveRefused = (from: ReferralStatus, to: ReferralStatus): AppError => {
+  const say = (lang: 'id' | 'en') =>
+    caseError('case.referral_refused', { from: statusNames[from][lang], to: statusNames[to][lang] })
+      .localised[lang];
+  return new AppError('case.referral_refused', 409, { id: say('id'), en: say('en') });
 };
 
 const toReferral = (r: ReferralRow, c: { number: string; centerId: string }): Referral => ({
@@ -150,7 +160,7 @@ export const answerReferral = async (opts: {
     if (referral.version !== input.version) throw caseError('case.version_conflict');
     const from = referral.status as ReferralStatus;
     if (!canMoveReferral(from, input.status, side)) {
-      throw caseError('case.referral_refused', { from: statusNames[from], to: statusNames[input.status] });
+      throw moveRefused(from, input.status);
     }
     const now = new Date();
     const [after] = await tx
@@ -168,7 +178,7 @@ export const answerReferral = async (opts: {
       caseId: c.id,
       kind: 'referral_updated',
       context,
-      summary: `Rujukan ke ${referral.targetName} ${statusNames[input.status]}${input.note ? `: ${input.note}` : ''}`,
+      summary: `Rujukan ke ${referral.targetName} ${statusNames[input.status].id}${input.note ? `: ${input.note}` : ''}`,
       at: now,
     });
     audit({
@@ -201,7 +211,8 @@ export const loadReferral = async (db: Db, caseId: string, referralId: string): 
 /**
  * Incoming: referrals to the user's partner institutions (all statuses, so they see what
  * they handled; the case itself opens only while the referral is open). Outgoing: referrals
- * from the cases the user sees.
+ * from the cases the user sees. `q` finds part of the case number, the receiving
+ * institution's name or the letter number; people are found on the persons page, not here.
  */
 export const listReferrals = async (
   db: Db,
@@ -217,6 +228,17 @@ export const listReferrals = async (
   ];
   if (input.status) conditions.push(eq(caseReferrals.status, input.status));
   if (input.target) conditions.push(eq(caseReferrals.target, input.target));
+  const q = input.q?.trim();
+  if (q) {
+    const like = containsPattern(q);
+    conditions.push(
+      or(
+        ilike(cases.number, like),
+        ilike(caseReferrals.targetName, like),
+        ilike(caseReferrals.letterNumber, like),
+      ) as SQL,
+    );
+  }
   const where = and(...conditions);
   const [rows, [count]] = await Promise.all([
     db

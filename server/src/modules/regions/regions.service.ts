@@ -99,6 +99,23 @@ export const regionNames = async (db: Db, codes: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.code, r.name]));
 };
 
+/**
+ * Codes of the regencies, districts and villages whose name holds `text`, larger units first,
+ * at most `limit`: other modules find their records by the words of the place this way
+ * (the trigram index serves the search).
+ */
+export const regionCodesNamed = async (db: Db, text: string, limit = 500): Promise<string[]> => {
+  const q = text.trim();
+  if (q === '') return [];
+  const rows = await db
+    .select({ code: regions.code })
+    .from(regions)
+    .where(and(sql`${regions.level} between 2 and 4`, sql`${regions.name} ilike ${`%${escapeLike(q)}%`}`))
+    .orderBy(asc(regions.level), asc(regions.code))
+    .limit(limit);
+  return rows.map((r) => r.code);
+};
+
 export const regionExists = async (db: Db, code: string): Promise<boolean> => {
   const rows = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, code)).limit(1);
   return rows.length > 0;

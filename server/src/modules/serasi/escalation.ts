@@ -1,4 +1,10 @@
-import { type DeskMetrics, escalationLevelAt, type TicketStatus, type TicketType } from '@atensi/domain';
+import {
+  type DeskMetrics,
+  escalationLevelAt,
+  type TicketStatus,
+  type TicketType,
+  ticketEventText,
+} from '@atensi/domain';
 import { and, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { withAudit } from '../../platform/audit/audit.ts';
@@ -10,8 +16,8 @@ import { serasiTickets } from './serasi.tables.ts';
 import { addTicketEvent, type DeskScope, overdueCondition } from './tickets.service.ts';
 
 const escalationText = {
-  1: 'Melewati batas waktu layanan: dieskalasi ke kepala balai.',
-  2: 'Melewati batas waktu lebih dari sehari: dieskalasi ke Direktorat Jenderal Rehabilitasi Sosial (pusat).',
+  1: ticketEventText('escalated_head', {}),
+  2: ticketEventText('escalated_central', {}),
 } as const;
 
 /**

@@ -1,12 +1,14 @@
 import {
   assignTicketInput,
   closeTicketInput,
+  deskMetricsQuery,
   deskMetricsSchema,
   filedTicketSchema,
   fileTicketInput,
   forwardTicketInput,
   incomingReferralInput,
   linkTicketInput,
+  metricsPeriodBounds,
   openCaseFromTicketInput,
   serasiConsentVersion,
   serasiFormSchema,
@@ -61,7 +63,6 @@ export const serasiLimits = {
 } satisfies Record<string, RateLimit>;
 
 const idParams = z.object({ id: z.uuid() });
-const metricsQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
 
 export const serasiRoutes: FastifyPluginAsyncZod<{
   db: Db;
@@ -171,19 +172,13 @@ export const serasiRoutes: FastifyPluginAsyncZod<{
     config: { policy: serasiPolicy.metrics },
     schema: {
       tags: ['serasi'],
-      summary: 'Metrik layanan SERASI (per jenis dan status, kepatuhan SLA, median respons pertama)',
-      querystring: metricsQuery,
+      summary:
+        'Metrik layanan SERASI (per jenis dan status, kepatuhan SLA, median respons pertama); periode dalam hari WIB, kedua ujung termasuk',
+      querystring: deskMetricsQuery,
       response: { 200: deskMetricsSchema },
     },
-    handler: (request) => {
-      const to = request.query.to
-        ? new Date(`${request.query.to}T00:00:00Z`)
-        : new Date(Date.now() + 86_400_000);
-      const from = request.query.from
-        ? new Date(`${request.query.from}T00:00:00Z`)
-        : new Date(to.getTime() - 30 * 86_400_000);
-      return deskMetrics(db, centerScope(request.actor, serasiPolicy.metrics), { from, to });
-    },
+    handler: (request) =>
+      deskMetrics(db, centerScope(request.actor, serasiPolicy.metrics), metricsPeriodBounds(request.query)),
   });
 
   app.get('/api/serasi/sla', {

@@ -1,4 +1,4 @@
-import type { CreatePersonInput, OpenCaseFromTicketInput } from '@atensi/domain';
+import { type CreatePersonInput, type OpenCaseFromTicketInput, ticketEventText } from '@atensi/domain';
 import { eq } from 'drizzle-orm';
 import type { AuditContext, AuditRecord } from '../../platform/audit/audit.ts';
 import { withAudit } from '../../platform/audit/audit.ts';
@@ -63,7 +63,7 @@ export const assignTicket = (opts: Triage & { centerId: string }) =>
     const name = (await centerNames(tx, [opts.centerId])).get(opts.centerId) ?? '';
     return {
       set: { centerId: opts.centerId },
-      events: [{ kind: 'assigned', public: true, text: `Laporan ditangani oleh ${name}.` }],
+      events: [{ kind: 'assigned', public: true, text: ticketEventText('assigned', { center: name }) }],
     };
   });
 
@@ -78,7 +78,11 @@ export const forwardTicket = (opts: Triage & { agency: string; note: string; pub
   workOnTicket(opts, async () => ({
     set: { status: 'forwarded' },
     events: [
-      { kind: 'forwarded', public: false, text: `Diteruskan ke ${opts.agency}: ${opts.note}` },
+      {
+        kind: 'forwarded',
+        public: false,
+        text: ticketEventText('forwarded', { agency: opts.agency, note: opts.note }),
+      },
       { kind: 'public_answer', public: true, text: opts.publicText },
     ],
   }));
@@ -92,7 +96,7 @@ export const closeTicket = (opts: Triage & { publicText: string }) =>
 const followedUp = (centre: string): TicketEvent => ({
   kind: 'public_answer',
   public: true,
-  text: `Laporan Anda sedang ditindaklanjuti oleh ${centre}.`,
+  text: ticketEventText('followed_up', { center: centre }),
 });
 
 /** Links an existing case of one of the officer's centres. */
@@ -106,7 +110,11 @@ export const linkTicketToCase = (opts: Triage & { caseId: string }) =>
     return {
       set: { caseId: found.id, personId: found.personId, centerId: row.centerId ?? found.centerId },
       events: [
-        { kind: 'case_linked', public: false, text: `Dihubungkan dengan kasus ${found.number}` },
+        {
+          kind: 'case_linked',
+          public: false,
+          text: ticketEventText('case_linked', { number: found.number }),
+        },
         followedUp(centre),
       ],
     };
@@ -149,7 +157,11 @@ export const openCaseFromTicket = (opts: Triage & { input: OpenCaseFromTicketInp
     return {
       set: { caseId, personId, centerId: input.centerId },
       events: [
-        { kind: 'case_opened', public: false, text: `Kasus ${opened.number} dibuka` },
+        {
+          kind: 'case_opened',
+          public: false,
+          text: ticketEventText('case_opened', { number: opened.number }),
+        },
         followedUp(centre),
       ],
     };

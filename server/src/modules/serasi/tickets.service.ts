@@ -6,6 +6,7 @@ import {
   levelOfCode,
   type Page,
   photoMaxBytes,
+  readTicketEvent,
   regionLineage,
   type Sla,
   type Ticket,
@@ -14,6 +15,7 @@ import {
   type TicketSummary,
   type TicketType,
   type TrackedTicket,
+  ticketEventText,
   ticketTypes,
 } from '@atensi/domain';
 import { and, asc, desc, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
@@ -23,9 +25,10 @@ import { type AuditContext, type AuditRecord, withAudit } from '../../platform/a
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { sqlState, uniqueViolation } from '../../platform/db/errors.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { recommendCenters } from '../cases/recommend-centers.ts';
 import { centerNames } from '../centers/centers.service.ts';
-import { regionExists, regionNames } from '../regions/regions.service.ts';
+import { regionCodesNamed, regionExists, regionNames } from '../regions/regions.service.ts';
 import { checkFormToken, formTokenHash } from './form-token.ts';
 import { serasiError, serasiFieldError } from './serasi.errors.ts';
 import { serasiSla, serasiTicketEvents, serasiTicketPhotos, serasiTickets } from './serasi.tables.ts';
@@ -176,7 +179,7 @@ export const fileTicket = async (opts: {
         ticketId: id,
         kind: 'filed',
         public: true,
-        text: 'Laporan diterima dan diteruskan ke petugas SERASI balai yang menjangkau wilayah Anda.',
+        text: ticketEventText('filed', {}),
         context: null,
         at: now,
       });
@@ -246,7 +249,9 @@ export const recordIncomingReferral = async (opts: {
       ticketId: id,
       kind: 'filed',
       public: true,
-      text: `Rujukan dari ${input.fromAgency} diterima${input.letterNumber ? ` (surat ${input.letterNumber})` : ''}.`,
+      text: input.letterNumber
+        ? ticketEventText('referral_filed_letter', { agency: input.fromAgency, letter: input.letterNumber })
+        : ticketEventText('referral_filed', { agency: input.fromAgency }),
       context: opts.context,
       at: now,
     });
@@ -268,7 +273,7 @@ export const trackTicket = async (db: Db, code: string): Promise<TrackedTicket> 
     .where(eq(serasiTickets.code, code.trim().toUpperCase()));
   if (!row) throw serasiError('serasi.code_not_found');
   const answers = await db
-    .select({ at: serasiTicketEvents.at, text: serasiTicketEvents.text })
+    .select({ at: serasiTicketEvents.at, kind: serasiTicketEvents.kind, text: serasiTicketEvents.text })
     .from(serasiTicketEvents)
     .where(and(eq(serasiTicketEvents.ticketId, row.id), eq(serasiTicketEvents.public, true)))
     .orderBy(asc(serasiTicketEvents.at), asc(serasiTicketEvents.id));
@@ -280,7 +285,12 @@ export const trackTicket = async (db: Db, code: string): Promise<TrackedTicket> 
     status: row.status as TicketStatus,
     filedAt: row.filedAt.toISOString(),
     area: names.get(regency) ?? '',
-    answers: answers.map((a) => ({ at: a.at.toISOString(), text: a.text })),
+    answers: answers.map((a) => ({
+      at: a.at.toISOString(),
+      kind: a.kind as TrackedTicket['answers'][number]['kind'],
+      text: a.text,
+      message: readTicketEvent(a.kind, a.text),
+    })),
     closedAt: row.closedAt?.toISOString() ?? null,
   };
 };
@@ -353,7 +363,30 @@ const summarise = async (db: Db, rows: TicketRow[], now: Date): Promise<TicketSu
   }));
 };
 
-/** The desk queue: overdue first, then escalated, then oldest due; filters, search by code or place, paging. */
+/**
+ * Tickets whose words hold `q`: the description, the landmark, or the name of their village,
+ * district or regency (for three letters or more; the most general places first, at most
+ * 500 of them). Only the desk searches: the public follows one code.
+ */
+const wordsCondition = async (db: Db, q: string): Promise<SQL> => {
+  const like = containsPattern(q);
+  const found: SQL[] = [ilike(serasiTickets.description, like), ilike(serasiTickets.landmark, like)];
+  const places = q.length >= 3 ? await regionCodesNamed(db, q) : [];
+  // A ticket's code is its village's (`32.75.01.1001`); its district and regency are prefixes.
+  const prefix = { regency: sql.raw('5'), district: sql.raw('8') };
+  for (const level of ['regency', 'district', 'village'] as const) {
+    const codes = places.filter((c) => levelOfCode(c) === level);
+    if (codes.length === 0) continue;
+    found.push(
+      level === 'village'
+        ? inArray(serasiTickets.regionCode, codes)
+        : inArray(sql`left(${serasiTickets.regionCode}, ${prefix[level]})`, codes),
+    );
+  }
+  return or(...found) as SQL;
+};
+
+/** The desk queue: overdue first, then escalated, then oldest due; filters, search by code or words, paging. */
 export const listTickets = async (
   db: Db,
   scope: DeskScope,
@@ -363,13 +396,23 @@ export const listTickets = async (
   const conditions: (SQL | undefined)[] = [scopeCondition(scope)];
   if (input.type) conditions.push(eq(serasiTickets.type, input.type));
   if (input.status) conditions.push(eq(serasiTickets.status, input.status));
-  if (input.centerId) conditions.push(eq(serasiTickets.centerId, input.centerId));
+  if (input.centerId) {
+    conditions.push(
+      or(
+        eq(serasiTickets.centerId, input.centerId),
+        and(
+          isNull(serasiTickets.centerId),
+          sql`${serasiTickets.coveringCenterIds} @> array[${input.centerId}::uuid]`,
+        ),
+      ),
+    );
+  }
   if (input.overdue) conditions.push(overdueCondition(now));
   if (input.escalated) conditions.push(sql`${serasiTickets.escalationLevel} > 0`);
   const q = input.q?.trim();
   if (q) {
     if (/^SRS-/i.test(q)) conditions.push(eq(serasiTickets.code, q.toUpperCase()));
-    else conditions.push(ilike(serasiTickets.landmark, `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
+    else conditions.push(await wordsCondition(db, q));
   }
   const where = and(...conditions);
   const [rows, [count]] = await Promise.all([
@@ -451,6 +494,7 @@ export const readTicket = async (opts: {
       public: e.public,
       by: e.actorName,
       text: e.text,
+      message: readTicketEvent(e.kind, e.text),
     })),
     suggestedCenters: ranked
       .filter((r) => row.coveringCenterIds.includes(r.centerId))

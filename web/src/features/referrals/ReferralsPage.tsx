@@ -1,7 +1,10 @@
-import { formatDateTime, type Me, referralStatuses, referralTargets } from '@atensi/domain';
-import { Card, Group, Select, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
+import { formatDateTime, limits, type Me, referralStatuses, referralTargets } from '@atensi/domain';
+import { Card, Group, Loader, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/me';
 import { AppPagination } from '../../components/AppPagination';
@@ -43,11 +46,16 @@ function Referrals() {
   const fallback: Direction = directions[0] ?? 'outgoing';
   const direction: Direction =
     search.direction && directions.includes(search.direction) ? search.direction : fallback;
+  // Case and letter numbers stay in React state and the POST body, never in the URL.
+  const [term, setTerm] = useState('');
+  const [q, setQ] = useState('');
+  const [debounced] = useDebouncedValue(term, 500);
   const list = useQuery(
     referralListQueryOptions({
       direction,
       status: search.status,
       target: search.target,
+      q: q || undefined,
       page: search.page ?? 1,
       pageSize: referralPageSize,
     }),
@@ -58,6 +66,19 @@ function Referrals() {
       search: (prev) => parseReferralSearch({ ...prev, page: undefined, ...patch }),
       replace: true,
     });
+
+  const find = (next: string) => {
+    const clean = next.trim();
+    if (clean === q) return;
+    setQ(clean);
+    if (search.page) setSearch({});
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the debounced term starts a search
+  useEffect(() => find(debounced), [debounced]);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    find(term);
+  };
 
   return (
     <Stack gap="md">
@@ -82,6 +103,27 @@ function Referrals() {
         {direction === 'incoming' ? t('referrals.incomingHint') : t('referrals.outgoingHint')}
       </Text>
       <Card withBorder p="sm">
+        <search>
+          <form onSubmit={onSubmit}>
+            <TextInput
+              label={t('referrals.searchLabel')}
+              placeholder={t('referrals.searchPlaceholder')}
+              description={t('referrals.searchHint')}
+              leftSection={<IconSearch size={16} aria-hidden />}
+              rightSection={
+                list.isFetching && !list.isPending ? (
+                  <Loader size="xs" aria-label={t('common.loading')} />
+                ) : undefined
+              }
+              value={term}
+              onChange={(e) => setTerm(e.currentTarget.value)}
+              type="search"
+              autoComplete="off"
+              maxLength={limits.searchMax}
+              mb="sm"
+            />
+          </form>
+        </search>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <Select
             label={t('referrals.filterStatus')}

@@ -1,9 +1,20 @@
-import { type DeskMetrics as Metrics, type TicketStatus, ticketStatuses, ticketTypes } from '@atensi/domain';
-import { Card, SimpleGrid, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import {
+  defaultMetricsPeriod,
+  deskMetricsQuery,
+  type DeskMetrics as Metrics,
+  type TicketStatus,
+  ticketStatuses,
+  ticketTypes,
+} from '@atensi/domain';
+import { Card, Group, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/PageStates';
+import { issuesToFormErrors } from '../../lib/validation';
 import { metricsQueryOptions } from './api';
+
+type Period = { from: string; to: string };
 
 function Stat({
   label,
@@ -33,15 +44,57 @@ function Stat({
   );
 }
 
-/** Open and overdue tickets, SLA compliance and the median first response, with counts by kind and status. */
+/**
+ * Open and overdue tickets, SLA compliance and the median first response, with counts by kind
+ * and status, for a period of days (the last 30 by default). While the dates are wrong the
+ * figures of the last valid period stay, and the wrong date says why.
+ */
 export function DeskMetrics() {
   const { t } = useTranslation();
-  const query = useQuery(metricsQueryOptions());
+  const [period, setPeriod] = useState<Period>(() => defaultMetricsPeriod());
+  const [shown, setShown] = useState<Period>(period);
+  const parsed = deskMetricsQuery.safeParse(period);
+  const errors = parsed.success ? {} : issuesToFormErrors(parsed.error.issues, period, t);
+  const change = (patch: Partial<Period>) => {
+    const next = { ...period, ...patch };
+    setPeriod(next);
+    if (next.from && next.to && deskMetricsQuery.safeParse(next).success) setShown(next);
+  };
+  const query = useQuery({ ...metricsQueryOptions(shown), placeholderData: keepPreviousData });
   return (
     <section aria-labelledby="serasi-metrics">
-      <Title order={2} size="h4" mb="xs" id="serasi-metrics">
-        {t('serasi.metrics.title')}
-      </Title>
+      <Group justify="space-between" align="flex-end" gap="sm" mb="xs" wrap="wrap">
+        <div>
+          <Title order={2} size="h4" id="serasi-metrics">
+            {t('serasi.metrics.title')}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {t('serasi.metrics.periodHint')}
+          </Text>
+        </div>
+        <Group gap="sm" align="flex-start" wrap="wrap">
+          <TextInput
+            label={t('serasi.metrics.from')}
+            type="date"
+            size="xs"
+            required
+            value={period.from}
+            max={period.to || undefined}
+            onChange={(e) => change({ from: e.currentTarget.value })}
+            error={errors.from}
+          />
+          <TextInput
+            label={t('serasi.metrics.to')}
+            type="date"
+            size="xs"
+            required
+            value={period.to}
+            min={period.from || undefined}
+            onChange={(e) => change({ to: e.currentTarget.value })}
+            error={errors.to}
+          />
+        </Group>
+      </Group>
       <QueryState query={query} rows={2}>
         {(m) => <MetricsView m={m} />}
       </QueryState>

@@ -1,5 +1,7 @@
 import {
   formatDateTime,
+  limits,
+  type Me,
   type TicketListInput,
   type TicketStatus,
   type TicketSummary,
@@ -30,6 +32,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useMe } from '../../api/me';
 import { AppPagination } from '../../components/AppPagination';
+import { CenterSelect } from '../../components/CenterSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/PageStates';
 import { RequirePermission } from '../../components/RequirePermission';
@@ -42,7 +45,8 @@ import { EscalationBadge, OverdueBadge, TicketStatusBadge } from './SerasiParts'
 
 /**
  * The SERASI desk queue of the centres the user works at (central staff: all). Search terms
- * (codes, landmarks) stay in React state and travel in the POST body, never in the URL.
+ * (codes, words of the description, landmarks, places) stay in React state and travel in the
+ * POST body, never in the URL.
  */
 export function DeskPage() {
   return (
@@ -59,6 +63,17 @@ export const typeLabel = (s: Pick<TicketSummary, 'type' | 'subject'>, t: Transla
   s.subject
     ? `${t(`serasi.type.${s.type}`)} · ${t(`serasi.subjectShort.${s.subject}`)}`
     : t(`serasi.type.${s.type}`);
+
+/** The centres whose desk the user works (the roles that read the queue), by name. */
+export const deskCenters = (me: Pick<Me, 'roles'>): { id: string; name: string }[] => {
+  const seen = new Map<string, string>();
+  for (const r of me.roles) {
+    if ((r.role === 'desk_officer' || r.role === 'center_head') && r.centerId && !seen.has(r.centerId)) {
+      seen.set(r.centerId, r.centerName ?? r.centerId);
+    }
+  }
+  return [...seen].map(([id, name]) => ({ id, name }));
+};
 
 /** Which due time has passed without the step it asks for. */
 export const dueState = (s: TicketSummary, now = Date.now()) => {
@@ -80,7 +95,12 @@ function Desk() {
   const [status, setStatus] = useState<TicketStatus | ''>('');
   const [overdue, setOverdue] = useState(false);
   const [escalated, setEscalated] = useState(false);
+  const [centerId, setCenterId] = useState<string | null>(null);
   const [page, setPage] = useState(1);
+  // Central staff read every desk; officers of several centres choose among theirs.
+  const national = me.roles.some((r) => r.role === 'central');
+  const ownCenters = deskCenters(me);
+  const centerFilter = national || ownCenters.length > 1;
   const [debounced] = useDebouncedValue(term, 500);
 
   const search = (next: string) => {
@@ -100,6 +120,7 @@ function Desk() {
     status: status || undefined,
     overdue: overdue || undefined,
     escalated: escalated || undefined,
+    centerId: centerId ?? undefined,
     page,
     pageSize: ticketPageSize,
   };
@@ -110,7 +131,7 @@ function Desk() {
     search(term);
   };
 
-  const filtered = q !== '' || type !== '' || status !== '' || overdue || escalated;
+  const filtered = q !== '' || type !== '' || status !== '' || overdue || escalated || centerId !== null;
   const reset = () => {
     setTerm('');
     setQ('');
@@ -118,6 +139,11 @@ function Desk() {
     setStatus('');
     setOverdue(false);
     setEscalated(false);
+    setCenterId(null);
+    setPage(1);
+  };
+  const chooseCenter = (id: string | null) => {
+    setCenterId(id);
     setPage(1);
   };
 
@@ -160,9 +186,9 @@ function Desk() {
                 onChange={(e) => setTerm(e.currentTarget.value)}
                 type="search"
                 autoComplete="off"
-                maxLength={100}
+                maxLength={limits.searchMax}
               />
-              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+              <SimpleGrid cols={{ base: 1, xs: 2, md: centerFilter ? 3 : 2 }} spacing="sm">
                 <NativeSelect
                   label={t('serasi.desk.filterType')}
                   data={[
@@ -187,6 +213,26 @@ function Desk() {
                     setPage(1);
                   }}
                 />
+                {national ? (
+                  <CenterSelect
+                    label={t('serasi.desk.filterCenter')}
+                    placeholder={t('common.all')}
+                    value={centerId}
+                    onChange={chooseCenter}
+                  />
+                ) : (
+                  centerFilter && (
+                    <NativeSelect
+                      label={t('serasi.desk.filterCenter')}
+                      data={[
+                        { value: '', label: t('common.all') },
+                        ...ownCenters.map((c) => ({ value: c.id, label: c.name })),
+                      ]}
+                      value={centerId ?? ''}
+                      onChange={(e) => chooseCenter(e.currentTarget.value || null)}
+                    />
+                  )
+                )}
               </SimpleGrid>
               <Group gap="lg">
                 <Switch

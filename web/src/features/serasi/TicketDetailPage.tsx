@@ -12,6 +12,7 @@ import { currentLanguage } from '../../i18n';
 import { AnchorLink } from '../persons/AnchorLink';
 import { ticketPhotoUrl, ticketQueryOptions } from './api';
 import { dueState } from './DeskPage';
+import { eventText } from './eventText';
 import { EscalationBadge, Field, OverdueBadge, TicketStatusBadge, VisibilityBadge } from './SerasiParts';
 import { TicketActions } from './TicketActions';
 
@@ -195,7 +196,7 @@ function TicketDetail({ ticket: tk, onReload }: { ticket: Ticket; onReload: () =
                 {e.by ? ` · ${t('serasi.ticket.by', { name: e.by })}` : ''}
               </Text>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                {e.text}
+                {eventText(e, t)}
               </Text>
             </Timeline.Item>
           ))}

@@ -21,6 +21,7 @@ import { isApiError } from '../../api/client';
 import { LoadingState } from '../../components/PageStates';
 import { currentLanguage } from '../../i18n';
 import { trackQueryOptions } from './api';
+import { eventText } from './eventText';
 import { PublicError, PublicLayout } from './PublicLayout';
 import { Field, TicketStatusBadge } from './SerasiParts';
 import { browserZone } from './zone';
@@ -181,7 +182,7 @@ function TrackedView({ ticket }: { ticket: TrackedTicket }) {
                 }
               >
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                  {a.text}
+                  {eventText(a, t)}
                 </Text>
               </Timeline.Item>
             ))}

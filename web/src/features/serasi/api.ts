@@ -45,10 +45,11 @@ export const ticketListQueryOptions = (input: TicketListInput) =>
     placeholderData: keepPreviousData,
   });
 
-export const metricsQueryOptions = () =>
+/** Whole WIB days, both included; the dates are no personal data, so a query string is fine. */
+export const metricsQueryOptions = (period: { from: string; to: string }) =>
   queryOptions({
-    queryKey: ['serasi', 'metrics'] as const,
-    queryFn: ({ signal }) => api<DeskMetrics>('/api/serasi/metrics', { signal }),
+    queryKey: ['serasi', 'metrics', period] as const,
+    queryFn: ({ signal }) => api<DeskMetrics>('/api/serasi/metrics', { query: period, signal }),
   });
 
 export const ticketQueryOptions = (id: string) =>
