@@ -73,6 +73,10 @@ export const validationMessages = {
     id: 'Isi nama dan kontak, atau pilih lapor tanpa nama.',
     en: 'Enter your name and contact, or choose to report anonymously.',
   },
+  'validation.serasi_case': {
+    id: 'Pilih kasus, atau isi nomor kasus (ATN-…).',
+    en: 'Choose a case, or enter the case number (ATN-…).',
+  },
   'validation.accredited_until': {
     id: 'Isi tanggal berlaku akreditasi.',
     en: 'Enter the date the accreditation is valid until.',

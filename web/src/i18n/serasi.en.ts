@@ -224,6 +224,7 @@ export const serasiEn: typeof serasiId = {
       case_opened: 'Case opened',
       case_linked: 'Linked to a case',
       forwarded: 'Forwarded',
+      referral_updated: 'Referral updated',
       escalated: 'Escalated',
       closed: 'Ticket closed',
     },
@@ -250,9 +251,6 @@ export const serasiEn: typeof serasiId = {
     noted: 'Note saved.',
     forward: 'Forward',
     forwardTitle: 'Forward to another programme or agency',
-    agency: 'Programme/agency',
-    agencyHint: 'For example: Social Affairs Office of Kupang Regency, PKH facilitator.',
-    forwardNote: 'Internal note',
     forwardPublic: 'Message to the reporter',
     forwardSubmit: 'Forward',
     forwarded: 'Ticket forwarded.',
@@ -263,14 +261,46 @@ export const serasiEn: typeof serasiId = {
     closeSubmit: 'Close ticket',
     closed: 'Ticket closed.',
   },
+  linkCase: {
+    action: 'Link to a case',
+    title: 'Link the ticket to an existing case',
+    intro:
+      'If the reported person already has a case at your centre, link this ticket so the follow-up is recorded on that case. The reporter only sees that the report is being followed up.',
+    search: 'Find the case',
+    searchHint: 'Case number (ATN-…) or the beneficiary’s name.',
+    chooseCase: 'Choose the case to link.',
+    number: 'Case number',
+    numberHint:
+      'Ask the social worker or the centre head for the case number; SERASI officers cannot browse the case list.',
+    submit: 'Link',
+    linked: 'Ticket linked to the case.',
+  },
+  forward: {
+    intro:
+      'The ticket is forwarded as a tracked referral: status (sent, accepted, rejected, completed), dates and a referral letter.',
+    introCase:
+      'This ticket is linked to case {{number}}: the referral is made on that case and followed up by its social worker.',
+    reason: 'Reason/summary for the recipient',
+    reasonHint: 'Printed on the referral letter; not shown to the reporter.',
+    publicHint:
+      'Shown on the tracking page. The reporter also sees the programme’s name (e.g. PKH), never the name of a hospital, RSJ or LKS.',
+    sectionTitle: 'Referrals from this ticket',
+    throughCase: 'Followed up through case {{number}}.',
+  },
   openCase: {
     action: 'Open case',
     title: 'Open a case from the ticket',
     intro:
-      'The person is registered quickly without a NIK, at the report’s location. The case comes in through SERASI with this ticket’s code.',
+      'The case comes in through SERASI with this ticket’s code. Choose a person already registered, or register them quickly without a NIK at the report’s location.',
     center: 'Centre',
     noCenter: 'You do not work at a centre covering this ticket, so you cannot open a case.',
-    personLegend: 'Beneficiary (quick registration)',
+    personLegend: 'Beneficiary',
+    personMode: 'Who is the beneficiary?',
+    personNew: 'Someone new (quick registration)',
+    personExisting: 'Already registered',
+    personSearch: 'Find the beneficiary',
+    personSearchHint:
+      'Name or NIK; the NIK is shown masked. Only people registered or served at your centre.',
     fullName: 'Full name',
     fullNameHint: 'If the name is not known yet, use a temporary description; it can be changed later.',
     defaultName: 'Unnamed ({{subject}})',

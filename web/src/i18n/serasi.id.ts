@@ -226,6 +226,7 @@ export const serasiId = {
       case_opened: 'Kasus dibuka',
       case_linked: 'Dihubungkan dengan kasus',
       forwarded: 'Diteruskan',
+      referral_updated: 'Rujukan diperbarui',
       escalated: 'Eskalasi',
       closed: 'Tiket ditutup',
     },
@@ -252,9 +253,6 @@ export const serasiId = {
     noted: 'Catatan disimpan.',
     forward: 'Teruskan',
     forwardTitle: 'Teruskan ke program atau instansi lain',
-    agency: 'Program/instansi tujuan',
-    agencyHint: 'Misalnya: Dinas Sosial Kabupaten Kupang, pendamping PKH.',
-    forwardNote: 'Catatan internal',
     forwardPublic: 'Pesan untuk pelapor',
     forwardSubmit: 'Teruskan',
     forwarded: 'Tiket diteruskan.',
@@ -265,14 +263,46 @@ export const serasiId = {
     closeSubmit: 'Tutup tiket',
     closed: 'Tiket ditutup.',
   },
+  linkCase: {
+    action: 'Tautkan ke kasus',
+    title: 'Tautkan tiket ke kasus yang sudah ada',
+    intro:
+      'Bila orang yang dilaporkan sudah memiliki kasus di balai Anda, tautkan tiket ini agar tindak lanjutnya tercatat pada kasus tersebut. Pelapor hanya melihat bahwa laporannya sedang ditindaklanjuti.',
+    search: 'Cari kasus',
+    searchHint: 'Nomor kasus (ATN-…) atau nama penerima manfaat.',
+    chooseCase: 'Pilih kasus yang akan ditautkan.',
+    number: 'Nomor kasus',
+    numberHint:
+      'Tanyakan nomor kasus kepada pekerja sosial atau kepala balai; petugas SERASI tidak dapat menelusuri daftar kasus.',
+    submit: 'Tautkan',
+    linked: 'Tiket ditautkan ke kasus.',
+  },
+  forward: {
+    intro:
+      'Tiket diteruskan sebagai rujukan yang dapat dilacak: status (dikirim, diterima, ditolak, selesai), tanggal dan surat rujukan.',
+    introCase:
+      'Tiket ini terhubung dengan kasus {{number}}: rujukan dibuat pada kasus tersebut dan ditindaklanjuti oleh pekerja sosialnya.',
+    reason: 'Alasan/pokok permasalahan untuk penerima rujukan',
+    reasonHint: 'Tercetak di surat rujukan; tidak tampil untuk pelapor.',
+    publicHint:
+      'Tampil di halaman lacak. Pelapor juga melihat nama program (mis. PKH), tetapi tidak nama rumah sakit, RSJ atau LKS.',
+    sectionTitle: 'Rujukan dari tiket ini',
+    throughCase: 'Ditindaklanjuti melalui kasus {{number}}.',
+  },
   openCase: {
     action: 'Buka kasus',
     title: 'Buka kasus dari tiket',
     intro:
-      'Penerima manfaat didaftarkan cepat tanpa NIK, di lokasi laporan. Kasus masuk melalui saluran SERASI dengan kode tiket ini.',
+      'Kasus masuk melalui saluran SERASI dengan kode tiket ini. Pilih penerima manfaat yang sudah terdaftar, atau daftarkan cepat tanpa NIK di lokasi laporan.',
     center: 'Balai',
     noCenter: 'Anda tidak bertugas di balai yang menjangkau tiket ini, sehingga tidak dapat membuka kasus.',
-    personLegend: 'Penerima manfaat (pendaftaran cepat)',
+    personLegend: 'Penerima manfaat',
+    personMode: 'Siapa penerima manfaatnya?',
+    personNew: 'Orang baru (pendaftaran cepat)',
+    personExisting: 'Sudah terdaftar',
+    personSearch: 'Cari penerima manfaat',
+    personSearchHint:
+      'Nama atau NIK; NIK ditampilkan tersamar. Hanya orang yang terdaftar atau dilayani di balai Anda.',
     fullName: 'Nama lengkap',
     fullNameHint: 'Bila nama belum diketahui, pakai sebutan sementara; dapat diubah nanti.',
     defaultName: 'Tanpa nama ({{subject}})',

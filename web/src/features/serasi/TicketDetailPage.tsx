@@ -14,6 +14,7 @@ import { ticketPhotoUrl, ticketQueryOptions } from './api';
 import { dueState } from './DeskPage';
 import { EscalationBadge, Field, OverdueBadge, TicketStatusBadge, VisibilityBadge } from './SerasiParts';
 import { TicketActions } from './TicketActions';
+import { TicketReferralSection } from './TicketReferralSection';
 
 const route = getRouteApi('/app/serasi/$id');
 
@@ -169,6 +170,8 @@ function TicketDetail({ ticket: tk, onReload }: { ticket: Ticket; onReload: () =
           </Text>
         )}
       </Card>
+
+      <TicketReferralSection ticket={tk} onReload={onReload} />
 
       <Card withBorder component="section" aria-labelledby="ticket-timeline">
         <Title order={2} size="h4" mb="sm" id="ticket-timeline">
