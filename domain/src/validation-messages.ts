@@ -77,6 +77,10 @@ export const validationMessages = {
     id: 'Tanggal akhir tidak boleh sebelum tanggal awal.',
     en: 'The end date cannot be before the start date.',
   },
+  'validation.serasi_case': {
+    id: 'Pilih kasus, atau isi nomor kasus (ATN-…).',
+    en: 'Choose a case, or enter the case number (ATN-…).',
+  },
   'validation.accredited_until': {
     id: 'Isi tanggal berlaku akreditasi.',
     en: 'Enter the date the accreditation is valid until.',

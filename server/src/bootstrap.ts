@@ -73,7 +73,14 @@ export const loadDemoData = async (db: Db, secret: string): Promise<boolean> => 
           actorRole: 'social_worker',
           centerId,
         },
-        viewer: { userId: workerId, national: false, headOf: [], workerAt: [centerId], partnerIds: [] },
+        viewer: {
+          userId: workerId,
+          national: false,
+          headOf: [],
+          workerAt: [centerId],
+          partnerIds: [],
+          deskAt: [],
+        },
         id: caseId,
         input: {
           toCenterId: (await centerIdByCode(db, d.transfer.center))!,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCenter, buildUser, createTestApp, signIn, type TestContext, testOrigin } from '../test/app.ts';
 import { createCase } from './modules/cases/cases.service.ts';
 import { casePlacements, caseReferrals, cases, caseTransfers } from './modules/cases/cases.tables.ts';
+import { createTicketReferral } from './modules/cases/ticket-referrals.ts';
 import { getCenter } from './modules/centers/centers.service.ts';
 import { fundraisingSamples } from './modules/fundraising/fundraising.matrix.ts';
 import { logisticsSamples } from './modules/logistics/logistics.matrix.ts';
@@ -202,6 +203,25 @@ const freshTicket = async (ctx: Ctx, photo = false) => {
   });
   const [row] = await ctx.t.database.db.select().from(serasiTickets).where(eq(serasiTickets.code, code));
   return row!;
+};
+/** A ticket forwarded to the matrix's LKS by the own centre's desk (so its staff may answer). */
+const freshTicketReferral = async (ctx: Ctx) => {
+  const ticket = await freshTicket(ctx);
+  const { id } = await createTicketReferral({
+    db: ctx.t.database.db,
+    context: systemContext,
+    ticket: { id: ticket.id, code: ticket.code },
+    centerId: ctx.ownCenter,
+    input: {
+      target: 'partner',
+      partnerId: ctx.partnerId,
+      targetCenterId: null,
+      targetName: null,
+      reason: 'Pendampingan keluarga di komunitas',
+      letterNumber: null,
+    },
+  });
+  return id;
 };
 const ticketStep = (
   path: string,
@@ -575,10 +595,24 @@ const samples: Record<string, Sample> = {
   'POST /api/serasi/tickets/:id/answer': ticketStep('answer', () => ({ text: 'Petugas menuju lokasi.' })),
   'POST /api/serasi/tickets/:id/note': ticketStep('note', () => ({ text: 'Koordinasi dengan puskesmas.' })),
   'POST /api/serasi/tickets/:id/forward': ticketStep('forward', () => ({
-    agency: 'Dinas Sosial Kota Bekasi',
-    note: 'Kewenangan dinas sosial',
+    target: 'other_agency',
+    targetName: 'Dinas Sosial Kota Bekasi',
+    reason: 'Kewenangan dinas sosial kota',
     publicText: 'Laporan diteruskan ke Dinas Sosial.',
   })),
+  'POST /api/serasi/referrals/:referralId/status': {
+    status: 200,
+    calls: async (ctx) => [
+      {
+        url: `/api/serasi/referrals/${await freshTicketReferral(ctx)}/status`,
+        payload: { status: 'accepted', version: 1 },
+      },
+    ],
+  },
+  'GET /api/serasi/referrals/:referralId/letter.pdf': {
+    status: 200,
+    calls: async (ctx) => [{ url: `/api/serasi/referrals/${await freshTicketReferral(ctx)}/letter.pdf` }],
+  },
   'POST /api/serasi/tickets/:id/close': ticketStep('close', () => ({
     publicText: 'Sudah ditangani, terima kasih.',
   })),

@@ -74,7 +74,7 @@ describe.skipIf(!hasBrowser)('SERASI from the public to a case', () => {
     await reporter.context.close();
   });
 
-  it('a desk officer records a referral from a PKH facilitator; it becomes a ticket in the queue', async () => {
+  it('a desk officer records a referral from a PKH facilitator; it becomes a ticket in the queue and is forwarded on as a referral the desk follows in the hub', async () => {
     const { page, context } = await browser.newPage();
     await signIn(page, 'serasi.bekasi');
     await page.goto(`${baseUrl}/serasi`);
@@ -96,6 +96,32 @@ describe.skipIf(!hasBrowser)('SERASI from the public to a case', () => {
     await dialog.getByRole('button', { name: 'Simpan rujukan' }).click();
     await page.waitForURL(/\/serasi\/[0-9a-f-]{36}$/);
     await page.getByText('Pendamping PKH Kel. Margahayu (045/PKH/XI/2026)').waitFor();
+    const code = (await page.getByRole('heading', { name: /^Tiket SRS-/ }).textContent())!.replace(
+      'Tiket ',
+      '',
+    );
+
+    // Not the balai's to serve: forwarded to the social affairs office as a tracked referral.
+    await page.getByRole('button', { name: 'Teruskan' }).click();
+    const forward = page.getByRole('dialog');
+    await pick(page, forward.getByRole('combobox', { name: 'Jenis tujuan' }), 'Instansi lain');
+    await forward.getByRole('textbox', { name: 'Nama instansi' }).fill('Dinas Sosial Kota Bekasi');
+    await forward
+      .getByRole('textbox', { name: /Alasan\/pokok permasalahan/ })
+      .fill('Lansia perlu bantuan permakanan dari dinas sosial kota.');
+    await forward
+      .getByRole('textbox', { name: 'Pesan untuk pelapor' })
+      .fill('Rujukan Anda kami teruskan ke Dinas Sosial Kota Bekasi.');
+    expect(await seriousViolations(page), 'forward form').toEqual([]);
+    await forward.getByRole('button', { name: 'Teruskan' }).click();
+    const referrals = page.getByRole('region', { name: 'Rujukan dari tiket ini' });
+    await referrals.getByText('Dinas Sosial Kota Bekasi').waitFor();
+    await referrals.getByText('Dikirim', { exact: true }).waitFor();
+
+    // The desk follows it in the referrals hub too.
+    await page.goto(`${baseUrl}/rujukan`);
+    await page.getByRole('table', { name: 'Daftar rujukan' }).getByRole('link', { name: code }).waitFor();
+    expect(await seriousViolations(page), 'referrals hub for the desk').toEqual([]);
     await context.close();
   });
 });

@@ -51,33 +51,45 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-export const createReferralInput = z
-  .object({
-    target: referralTarget,
-    partnerId: z
-      .uuid()
-      .nullish()
-      .transform((v) => v ?? null),
-    targetCenterId: z
-      .uuid()
-      .nullish()
-      .transform((v) => v ?? null),
-    /** Name of the hospital, agency or office (filled from the partner or centre when those are chosen). */
-    targetName: optionalText(200),
-    reason: z.string().trim().min(10).max(2000),
-    letterNumber: optionalText(100),
-  })
-  .superRefine((r, ctx) => {
-    if (r.target === 'partner' && !r.partnerId) {
-      ctx.addIssue({ code: 'custom', path: ['partnerId'], message: 'validation.referral_partner' });
-    }
-    if (r.target === 'other_center' && !r.targetCenterId) {
-      ctx.addIssue({ code: 'custom', path: ['targetCenterId'], message: 'validation.referral_center' });
-    }
-    if (['hospital', 'mental_hospital', 'other_agency'].includes(r.target) && !r.targetName) {
-      ctx.addIssue({ code: 'custom', path: ['targetName'], message: 'validation.referral_name' });
-    }
-  });
+/** Where a referral goes: the programme, hospital, balai, LKS or agency (shared by cases and SERASI forwarding). */
+export const referralTargetFields = {
+  target: referralTarget,
+  partnerId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
+  targetCenterId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
+  /** Name of the hospital, agency or office (filled from the partner or centre when those are chosen). */
+  targetName: optionalText(200),
+  reason: z.string().trim().min(10).max(2000),
+  letterNumber: optionalText(100),
+};
+
+/** The partner, centre or name the chosen target needs, each reported on its own field. */
+export const checkReferralTarget = (
+  r: {
+    target: ReferralTarget;
+    partnerId: string | null;
+    targetCenterId: string | null;
+    targetName: string | null;
+  },
+  ctx: z.RefinementCtx,
+) => {
+  if (r.target === 'partner' && !r.partnerId) {
+    ctx.addIssue({ code: 'custom', path: ['partnerId'], message: 'validation.referral_partner' });
+  }
+  if (r.target === 'other_center' && !r.targetCenterId) {
+    ctx.addIssue({ code: 'custom', path: ['targetCenterId'], message: 'validation.referral_center' });
+  }
+  if (['hospital', 'mental_hospital', 'other_agency'].includes(r.target) && !r.targetName) {
+    ctx.addIssue({ code: 'custom', path: ['targetName'], message: 'validation.referral_name' });
+  }
+};
+
+export const createReferralInput = z.object(referralTargetFields).superRefine(checkReferralTarget);
 export type CreateReferralInput = z.infer<typeof createReferralInput>;
 
 export const referralStatusInput = z.object({
@@ -89,8 +101,13 @@ export type ReferralStatusInput = z.infer<typeof referralStatusInput>;
 
 export const referralSchema = z.object({
   id: z.uuid(),
-  caseId: z.uuid(),
-  caseNumber: z.string(),
+  /** Null for a SERASI ticket forwarded before any case was opened. */
+  caseId: z.uuid().nullable(),
+  caseNumber: z.string().nullable(),
+  /** The SERASI ticket the referral was forwarded from, if any. */
+  ticketId: z.uuid().nullable(),
+  ticketCode: z.string().nullable(),
+  /** The sending centre: the case's, or the desk's that forwarded the ticket. */
   centerId: z.uuid(),
   target: referralTarget,
   partnerId: z.uuid().nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { modality, urgency } from '../cases/components.ts';
+import { checkReferralTarget, referralSchema, referralTargetFields } from '../cases/referral.schema.ts';
 import { cluster } from '../clusters.ts';
 import { limits } from '../limits.ts';
 import { pageOf, pageQuery } from '../paging.ts';
@@ -138,6 +139,7 @@ export const ticketEventKinds = [
   'case_opened',
   'case_linked',
   'forwarded',
+  'referral_updated',
   'escalated',
   'closed',
 ] as const;
@@ -214,6 +216,8 @@ export const ticketSchema = ticketSummarySchema.extend({
       message: ticketEventMessage.nullable(),
     }),
   ),
+  /** Referrals made by forwarding this ticket (to a programme, agency, LKS…), with their status. */
+  referrals: z.array(referralSchema),
   /** Covering centres ranked by the routing rule, for assignment. */
   suggestedCenters: z.array(z.object({ centerId: z.uuid(), centerName: z.string() })),
   can: z.object({ triage: z.boolean() }),
@@ -241,16 +245,41 @@ const message = z.string().trim().min(5).max(4000);
 
 export const assignTicketInput = z.object({ centerId: z.uuid(), version });
 export const ticketMessageInput = z.object({ text: message, version });
-export const forwardTicketInput = z.object({
-  /** Programme or agency the matter belongs to. */
-  agency: z.string().trim().min(2).max(200),
-  note: message,
-  /** What the reporter reads on the tracking page. */
-  publicText: message,
-  version,
-});
+/**
+ * Forwarding makes a tracked referral: to a programme (PKH, BPNT…), hospital, balai, LKS or
+ * agency, with the reason the recipient reads and the text the reporter reads.
+ */
+export const forwardTicketInput = z
+  .object({
+    ...referralTargetFields,
+    /** What the reporter reads on the tracking page. */
+    publicText: message,
+    version,
+  })
+  .superRefine(checkReferralTarget);
+export type ForwardTicketInput = z.infer<typeof forwardTicketInput>;
 export const closeTicketInput = z.object({ publicText: message, version });
-export const linkTicketInput = z.object({ caseId: z.uuid(), version });
+/** The case by its id (picked from a case search) or by its number (typed by a desk officer, who cannot list cases). */
+export const linkTicketInput = z
+  .object({
+    caseId: z
+      .uuid()
+      .nullish()
+      .transform((v) => v ?? null),
+    caseNumber: z
+      .string()
+      .trim()
+      .max(60)
+      .nullish()
+      .transform((v) => (v ? v.toUpperCase() : null)),
+    version,
+  })
+  .superRefine((l, ctx) => {
+    if (!l.caseId && !l.caseNumber) {
+      ctx.addIssue({ code: 'custom', path: ['caseNumber'], message: 'validation.serasi_case' });
+    }
+  });
+export type LinkTicketInput = z.infer<typeof linkTicketInput>;
 
 /** Open a case from the ticket: an existing person, or a quick registration (no NIK needed). */
 export const openCaseFromTicketInput = z.object({

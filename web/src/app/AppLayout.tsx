@@ -92,7 +92,7 @@ export function AppLayout({ me }: { me: Me }) {
       to: '/rujukan',
       label: t('referrals.nav'),
       icon: <IconSend size={18} aria-hidden />,
-      show: can(me, 'case.list'),
+      show: can(me, 'case.listReferrals'),
     },
     {
       to: '/penjangkauan',

@@ -8,7 +8,8 @@ export const referralsEn: typeof referralsId = {
   tabOutgoing: 'Outgoing referrals',
   incomingHint:
     'Referrals from centres to your institution. The case opens while the referral is sent or accepted.',
-  outgoingHint: 'Referrals from the cases you can see.',
+  outgoingHint: 'Referrals from the cases you can see and from SERASI tickets your centre forwarded.',
+  fromTicket: 'SERASI ticket, no case',
   listLabel: 'List of referrals',
   filterStatus: 'Status',
   filterTarget: 'Target type',
@@ -37,7 +38,7 @@ export const referralsEn: typeof referralsId = {
   },
   fields: {
     sentAt: 'Sent on',
-    case: 'Case number',
+    case: 'Case / SERASI ticket',
     person: 'Beneficiary',
     target: 'Referred to',
     targetType: 'Target type',

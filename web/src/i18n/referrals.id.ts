@@ -9,7 +9,8 @@ export const referralsId = {
   tabOutgoing: 'Rujukan keluar',
   incomingHint:
     'Rujukan dari balai ke LKS Anda. Kasus dapat dibuka selama rujukan berstatus dikirim atau diterima.',
-  outgoingHint: 'Rujukan dari kasus yang dapat Anda lihat.',
+  outgoingHint: 'Rujukan dari kasus yang dapat Anda lihat dan dari tiket SERASI yang diteruskan balai Anda.',
+  fromTicket: 'Tiket SERASI, tanpa kasus',
   listLabel: 'Daftar rujukan',
   filterStatus: 'Status',
   filterTarget: 'Jenis tujuan',
@@ -38,7 +39,7 @@ export const referralsId = {
   },
   fields: {
     sentAt: 'Tanggal kirim',
-    case: 'Nomor kasus',
+    case: 'Kasus / tiket SERASI',
     person: 'Penerima manfaat',
     target: 'Tujuan',
     targetType: 'Jenis tujuan',

@@ -72,7 +72,7 @@ export const loadDemoCommunity = async (
       actorRole: 'social_worker',
       centerId: bekasi,
     },
-    viewer: { userId: workerId, national: false, headOf: [], workerAt: [bekasi], partnerIds: [] },
+    viewer: { userId: workerId, national: false, headOf: [], workerAt: [bekasi], partnerIds: [], deskAt: [] },
     id: caseId,
     input: {
       target: 'partner',

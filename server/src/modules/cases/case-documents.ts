@@ -45,7 +45,8 @@ export const exportCases = async (db: Db, viewer: CaseViewer, input: CaseListInp
   );
 };
 
-const documentHeader = async (db: Db, centerId: string) => {
+/** The centre's letterhead, for its letters and summaries. */
+export const documentHeader = async (db: Db, centerId: string) => {
   const center = await getCenter(db, centerId);
   const place = [center.street, center.regionName, center.provinceName].filter(Boolean).join(', ');
   const contact = [center.phone && `Telp. ${center.phone}`, center.email && `Email ${center.email}`]
@@ -61,7 +62,7 @@ const birth = (p: {
 }) =>
   `${p.birthPlace ? `${p.birthPlace}, ` : ''}${p.birthDate ? formatDate(p.birthDate) : p.birthYearEstimate ? `± ${p.birthYearEstimate}` : '-'}`;
 
-const table = (rows: [string, string][]): Content => ({
+export const table = (rows: [string, string][]): Content => ({
   table: { widths: [140, '*'], body: rows.map(([k, v]) => [{ text: k, bold: true }, v]) },
   layout: 'lightHorizontalLines',
 });

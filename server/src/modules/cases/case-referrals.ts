@@ -11,9 +11,9 @@ import {
   type ReferralStatusInput,
   type ReferralTarget,
 } from '@atensi/domain';
-import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
+import { type AuditContext, type AuditRecord, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { containsPattern } from '../../platform/db/like.ts';
@@ -27,10 +27,10 @@ import { caseError, caseFieldError } from './cases.errors.ts';
 import { recordEvent } from './cases.service.ts';
 import { caseReferrals, cases } from './cases.tables.ts';
 
-type ReferralRow = typeof caseReferrals.$inferSelect;
+export type ReferralRow = typeof caseReferrals.$inferSelect;
 
 /** Programme names as letters and lists print them. */
-const programmeNames: Partial<Record<ReferralTarget, string>> = {
+export const programmeNames: Partial<Record<ReferralTarget, string>> = {
   pkh: 'Program Keluarga Harapan (PKH)',
   bpnt: 'Bantuan Pangan Non Tunai (BPNT)',
   kube: 'Kelompok Usaha Bersama (KUBE)',
@@ -38,7 +38,7 @@ const programmeNames: Partial<Record<ReferralTarget, string>> = {
   bpjs_pbi: 'BPJS Kesehatan PBI',
 };
 
-const statusNames: Record<ReferralStatus, { id: string; en: string }> = {
+export const statusNames: Record<ReferralStatus, { id: string; en: string }> = {
   sent: { id: 'dikirim', en: 'sent' },
   accepted: { id: 'diterima', en: 'accepted' },
   rejected: { id: 'ditolak', en: 'rejected' },
@@ -47,18 +47,21 @@ const statusNames: Record<ReferralStatus, { id: string; en: string }> = {
 };
 
 /** "Cannot move from X to Y", with the status names in each language rather than Indonesian in both. */
-const moveRefused = (from: ReferralStatus, to: ReferralStatus): AppError => {
+export const moveRefused = (from: ReferralStatus, to: ReferralStatus): AppError => {
   const say = (lang: 'id' | 'en') =>
     caseError('case.referral_refused', { from: statusNames[from][lang], to: statusNames[to][lang] })
       .localised[lang];
   return new AppError('case.referral_refused', 409, { id: say('id'), en: say('en') });
 };
 
-const toReferral = (r: ReferralRow, c: { number: string; centerId: string }): Referral => ({
+/** `c` is the referral's case; null for a ticket forwarded without one (then the row names its centre). */
+export const toReferral = (r: ReferralRow, c: { number: string; centerId: string } | null): Referral => ({
   id: r.id,
   caseId: r.caseId,
-  caseNumber: c.number,
-  centerId: c.centerId,
+  caseNumber: c?.number ?? null,
+  ticketId: r.ticketId,
+  ticketCode: r.ticketCode,
+  centerId: c?.centerId ?? r.centerId ?? '',
   target: r.target as ReferralTarget,
   partnerId: r.partnerId,
   targetCenterId: r.targetCenterId,
@@ -75,14 +78,18 @@ const toReferral = (r: ReferralRow, c: { number: string; centerId: string }): Re
 });
 
 /** The name the referral goes to: the partner's or centre's own, or the programme's. */
-const targetNameOf = async (tx: Db, input: CreateReferralInput, caseCenterId: string): Promise<string> => {
+export const targetNameOf = async (
+  tx: Db,
+  input: Pick<CreateReferralInput, 'target' | 'partnerId' | 'targetCenterId' | 'targetName'>,
+  sendingCenterId: string,
+): Promise<string> => {
   if (input.target === 'partner') {
     const partner = (await partnersByIds(tx, [input.partnerId!])).get(input.partnerId!);
     if (!partner?.active) throw caseFieldError('case.referral_partner_unknown', 'partnerId');
     return partner.name;
   }
   if (input.target === 'other_center') {
-    if (input.targetCenterId === caseCenterId)
+    if (input.targetCenterId === sendingCenterId)
       throw caseFieldError('case.transfer_same_center', 'targetCenterId');
     const name = await liveCenterName(tx, input.targetCenterId!);
     if (!name) throw caseFieldError('case.center_unknown', 'targetCenterId');
@@ -98,36 +105,84 @@ export const createReferral = (opts: {
   viewer: CaseViewer;
   id: string;
   input: CreateReferralInput;
-}) =>
-  workOnCase(opts, async (tx, row, audit) => {
+}) => referCase(opts);
+
+/**
+ * Refers a case out, optionally from the SERASI ticket it is linked to; `may` widens who may
+ * (the ticket's desk). Returns the new referral's id and the name it went to.
+ */
+export const referCase = async (opts: {
+  db: Db;
+  context: AuditContext;
+  viewer: CaseViewer;
+  id: string;
+  input: CreateReferralInput;
+  may?: (viewer: CaseViewer, row: { centerId: string }) => boolean;
+  ticket?: { id: string; code: string };
+}): Promise<{ id: string; targetName: string }> => {
+  let made = { id: '', targetName: '' };
+  await workOnCase(opts, async (tx, row, audit) => {
     if (isClosed(row.stage as CaseStage)) throw caseError('case.closed');
     const { input } = opts;
     const targetName = await targetNameOf(tx, input, row.centerId);
-    const [created] = await tx
-      .insert(caseReferrals)
-      .values({
-        id: uuidv7(),
-        caseId: row.id,
-        target: input.target,
-        partnerId: input.target === 'partner' ? input.partnerId : null,
-        targetCenterId: input.target === 'other_center' ? input.targetCenterId : null,
-        targetName,
-        reason: input.reason,
-        letterNumber: input.letterNumber,
-        status: 'sent',
-        sentAt: new Date(),
-        sentById: opts.context.actorId,
-        sentByName: opts.context.actorName,
-      })
-      .returning();
-    audit({
-      action: 'create',
-      entity: 'case_referral',
-      entityId: created!.id,
-      changes: diffRecords(null, created!, { ignore: ['id'], personal: ['reason'] }),
+    const created = await insertReferral(tx, opts.context, audit, {
+      caseId: row.id,
+      ticketId: opts.ticket?.id ?? null,
+      ticketCode: opts.ticket?.code ?? null,
+      centerId: null,
+      input,
+      targetName,
     });
-    return { event: { kind: 'referral_sent', summary: `Rujukan ke ${targetName}` } };
+    made = { id: created.id, targetName };
+    const from = opts.ticket ? ` (dari tiket SERASI ${opts.ticket.code})` : '';
+    return { event: { kind: 'referral_sent', summary: `Rujukan ke ${targetName}${from}` } };
   });
+  return made;
+};
+
+/** The referral row, status `sent`, and its audit row. */
+export const insertReferral = async (
+  tx: Db,
+  context: AuditContext,
+  audit: (r: AuditRecord) => void,
+  v: {
+    caseId: string | null;
+    ticketId: string | null;
+    ticketCode: string | null;
+    centerId: string | null;
+    input: CreateReferralInput;
+    targetName: string;
+  },
+): Promise<ReferralRow> => {
+  const { input } = v;
+  const [created] = await tx
+    .insert(caseReferrals)
+    .values({
+      id: uuidv7(),
+      caseId: v.caseId,
+      ticketId: v.ticketId,
+      ticketCode: v.ticketCode,
+      centerId: v.centerId,
+      target: input.target,
+      partnerId: input.target === 'partner' ? input.partnerId : null,
+      targetCenterId: input.target === 'other_center' ? input.targetCenterId : null,
+      targetName: v.targetName,
+      reason: input.reason,
+      letterNumber: input.letterNumber,
+      status: 'sent',
+      sentAt: new Date(),
+      sentById: context.actorId,
+      sentByName: context.actorName,
+    })
+    .returning();
+  audit({
+    action: 'create',
+    entity: 'case_referral',
+    entityId: created!.id,
+    changes: diffRecords(null, created!, { ignore: ['id'], personal: ['reason'] }),
+  });
+  return created!;
+};
 
 /**
  * A referral's answer. The partner institution answers its own referrals; the case's worker
@@ -209,10 +264,12 @@ export const loadReferral = async (db: Db, caseId: string, referralId: string): 
 };
 
 /**
- * Incoming: referrals to the user's partner institutions (all statuses, so they see what
- * they handled; the case itself opens only while the referral is open). Outgoing: referrals
- * from the cases the user sees. `q` finds part of the case number, the receiving
- * institution's name or the letter number; people are found on the persons page, not here.
+ * Incoming: referrals to the user's partner institutions (all statuses for cases, so they see
+ * what they handled, though the case opens only while the referral is open; a ticket's only
+ * while open, as it has no case to keep them to). Outgoing: referrals from the cases the user
+ * sees, and those forwarded from SERASI tickets by their centres' desks (all for central staff).
+ * `q` finds part of the case number, the receiving institution's name or the letter number;
+ * people are found on the persons page, not here.
  */
 export const listReferrals = async (
   db: Db,
@@ -220,11 +277,7 @@ export const listReferrals = async (
   input: ReferralListInput,
 ): Promise<Page<Referral & { personName: string; caseOpen: boolean }>> => {
   const conditions: SQL[] = [
-    input.direction === 'incoming'
-      ? viewer.partnerIds.length > 0
-        ? inArray(caseReferrals.partnerId, viewer.partnerIds)
-        : sql`false`
-      : visibleCasesCondition(viewer),
+    input.direction === 'incoming' ? incomingCondition(viewer) : outgoingCondition(viewer),
   ];
   if (input.status) conditions.push(eq(caseReferrals.status, input.status));
   if (input.target) conditions.push(eq(caseReferrals.target, input.target));
@@ -236,6 +289,7 @@ export const listReferrals = async (
         ilike(cases.number, like),
         ilike(caseReferrals.targetName, like),
         ilike(caseReferrals.letterNumber, like),
+        ilike(caseReferrals.ticketCode, like),
       ) as SQL,
     );
   }
@@ -249,7 +303,7 @@ export const listReferrals = async (
         personId: cases.personId,
       })
       .from(caseReferrals)
-      .innerJoin(cases, eq(cases.id, caseReferrals.caseId))
+      .leftJoin(cases, eq(cases.id, caseReferrals.caseId))
       .where(where)
       .orderBy(desc(caseReferrals.sentAt), asc(caseReferrals.id))
       .limit(input.pageSize)
@@ -257,20 +311,44 @@ export const listReferrals = async (
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(caseReferrals)
-      .innerJoin(cases, eq(cases.id, caseReferrals.caseId))
+      .leftJoin(cases, eq(cases.id, caseReferrals.caseId))
       .where(where),
   ]);
-  const people = await personSummariesByIds(db, [...new Set(rows.map((r) => r.personId))]);
+  const people = await personSummariesByIds(db, [
+    ...new Set(rows.flatMap((r) => (r.personId ? [r.personId] : []))),
+  ]);
   return {
     items: rows.map((r) => ({
-      ...toReferral(r.referral, { number: r.number, centerId: r.centerId }),
-      personName: people.get(r.personId)?.fullName ?? '',
-      caseOpen: (openReferralStatuses as readonly string[]).includes(r.referral.status),
+      ...toReferral(r.referral, r.number && r.centerId ? { number: r.number, centerId: r.centerId } : null),
+      personName: r.personId ? (people.get(r.personId)?.fullName ?? '') : '',
+      caseOpen:
+        r.referral.caseId !== null && (openReferralStatuses as readonly string[]).includes(r.referral.status),
     })),
     total: Number(count?.n ?? 0),
     page: input.page,
     pageSize: input.pageSize,
   };
+};
+
+const isOpen = inArray(caseReferrals.status, [...openReferralStatuses]);
+
+const incomingCondition = (viewer: CaseViewer): SQL =>
+  viewer.partnerIds.length > 0
+    ? (and(
+        inArray(caseReferrals.partnerId, viewer.partnerIds),
+        or(isNotNull(caseReferrals.caseId), isOpen),
+      ) as SQL)
+    : sql`false`;
+
+const outgoingCondition = (viewer: CaseViewer): SQL => {
+  const fromTickets = viewer.national
+    ? isNull(caseReferrals.caseId)
+    : viewer.deskAt.length > 0
+      ? and(isNull(caseReferrals.caseId), inArray(caseReferrals.centerId, viewer.deskAt))
+      : undefined;
+  // The case's own rule; a ticket's referral has no case row, so the join leaves it out of it.
+  const ofCases = and(isNotNull(caseReferrals.caseId), visibleCasesCondition(viewer)) as SQL;
+  return fromTickets ? (or(ofCases, fromTickets) as SQL) : ofCases;
 };
 
 /** One referral as its answerer sees it after the change. */

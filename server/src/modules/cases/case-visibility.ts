@@ -16,6 +16,8 @@ export type CaseViewer = {
   workerAt: string[];
   /** LKS the user works for: the cases referred to them while the referral is open. */
   partnerIds: string[];
+  /** Centres whose SERASI desk the user works (officer or head): referrals forwarded from tickets there. */
+  deskAt: string[];
 };
 
 export const caseViewer = (actor: Actor): CaseViewer => ({
@@ -24,6 +26,9 @@ export const caseViewer = (actor: Actor): CaseViewer => ({
   headOf: actor.assignments.flatMap((a) => (a.role === 'center_head' && a.centerId ? [a.centerId] : [])),
   workerAt: actor.assignments.flatMap((a) => (a.role === 'social_worker' && a.centerId ? [a.centerId] : [])),
   partnerIds: [],
+  deskAt: actor.assignments.flatMap((a) =>
+    (a.role === 'desk_officer' || a.role === 'center_head') && a.centerId ? [a.centerId] : [],
+  ),
 });
 
 /** `caseViewer` plus the partner institutions of a user holding the partner role. */

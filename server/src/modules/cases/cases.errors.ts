@@ -120,6 +120,17 @@ export const caseError = defineErrors({
       en: 'The partner institution does not exist or is inactive.',
     },
   },
+  'case.referral_not_found': {
+    status: 404,
+    message: { id: 'Rujukan tidak ditemukan.', en: 'Referral not found.' },
+  },
+  'case.referral_version_conflict': {
+    status: 409,
+    message: {
+      id: 'Rujukan ini telah diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru.',
+      en: 'Someone else changed this referral. Reload to see the latest version.',
+    },
+  },
   'case.referral_refused': {
     status: 409,
     message: {

@@ -14,6 +14,19 @@ export const casePolicy = definePolicy('case', {
   read: {
     grants: { social_worker: 'own_center', center_head: 'own_center', central: 'all', partner: 'own_center' },
   },
+  /**
+   * The referrals hub: those of the cases the user sees, those to an LKS for its staff, and
+   * those forwarded from SERASI tickets for the desks of the sending centre.
+   */
+  listReferrals: {
+    grants: {
+      social_worker: 'own_center',
+      center_head: 'own_center',
+      central: 'all',
+      partner: 'own_center',
+      desk_officer: 'own_center',
+    },
+  },
   /** The case side records answers of programmes; LKS staff answer referrals to their institution. */
   answerReferral: {
     grants: { social_worker: 'own_center', center_head: 'own_center', partner: 'own_center' },

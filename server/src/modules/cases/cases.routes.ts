@@ -454,10 +454,10 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   });
 
   app.post('/api/referrals/list', {
-    config: { policy: casePolicy.list },
+    config: { policy: casePolicy.listReferrals },
     schema: {
       tags: ['cases'],
-      summary: 'Rujukan masuk (LKS) atau keluar (kasus yang terlihat)',
+      summary: 'Rujukan masuk (LKS) atau keluar (kasus yang terlihat, tiket SERASI balai sendiri)',
       body: referralListInput,
       response: { 200: referralPage },
     },

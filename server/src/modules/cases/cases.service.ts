@@ -119,6 +119,15 @@ export const loadCase = async (db: Db, id: string): Promise<CaseRow> => {
   return row;
 };
 
+/** The id of the case with this number (`ATN-…`), or null. */
+export const caseIdByNumber = async (db: Db, number: string): Promise<string | null> => {
+  const [row] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(eq(cases.number, number.trim().toUpperCase()));
+  return row?.id ?? null;
+};
+
 /** Loads a case the viewer may see; anything else is "not found" (no hint that it exists). */
 export const visibleCase = async (db: Db, viewer: CaseViewer, id: string): Promise<CaseRow> => {
   const row = await loadCase(db, id);

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -237,9 +238,16 @@ export const caseReferrals = pgTable(
   'case_referrals',
   {
     id: uuid('id').primaryKey(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    /** Null for a SERASI ticket forwarded before any case was opened (decision 0015). */
+    caseId: uuid('case_id').references(() => cases.id),
+    /**
+     * The SERASI ticket it was forwarded from. No foreign key: the tickets table belongs to the
+     * serasi module, which builds on this one; the serasi service writes both in one transaction.
+     */
+    ticketId: uuid('ticket_id'),
+    ticketCode: text('ticket_code'),
+    /** Sending centre of a referral without a case (a case's referral goes from the case's centre). */
+    centerId: uuid('center_id').references(() => centers.id),
     target: text('target').notNull(),
     /** The LKS referred to; its staff see the case while the referral is open. */
     partnerId: uuid('partner_id').references(() => partners.id),
@@ -259,5 +267,11 @@ export const caseReferrals = pgTable(
   (t) => [
     index('case_referrals_case_idx').on(t.caseId, t.sentAt),
     index('case_referrals_partner_idx').on(t.partnerId, t.status),
+    index('case_referrals_ticket_idx').on(t.ticketId),
+    index('case_referrals_center_idx').on(t.centerId, t.sentAt),
+    check(
+      'case_referrals_source',
+      sql`${t.caseId} is not null or (${t.ticketId} is not null and ${t.centerId} is not null)`,
+    ),
   ],
 );

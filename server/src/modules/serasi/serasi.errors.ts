@@ -84,6 +84,13 @@ export const serasiError = defineErrors({
       en: 'Case not found or outside your scope.',
     },
   },
+  'serasi.person_not_found': {
+    status: 400,
+    message: {
+      id: 'Penerima manfaat tidak ditemukan atau di luar wewenang Anda.',
+      en: 'Person not found or outside your scope.',
+    },
+  },
   'serasi.version_conflict': {
     status: 409,
     message: {

@@ -12,6 +12,10 @@ export const serasiPolicy = definePolicy('serasi', {
   list: { grants: { desk_officer: 'own_center', center_head: 'own_center', central: 'all' } },
   read: { grants: { desk_officer: 'own_center', center_head: 'own_center', central: 'all' } },
   triage: { grants: { desk_officer: 'own_center', center_head: 'own_center' } },
+  /** A forwarded ticket's referral: the sending desk records answers; the receiving LKS answers its own. */
+  answerReferral: {
+    grants: { desk_officer: 'own_center', center_head: 'own_center', partner: 'own_center' },
+  },
   metrics: { grants: { desk_officer: 'own_center', center_head: 'own_center', central: 'all' } },
   readSla: {
     grants: { desk_officer: 'own_center', center_head: 'own_center', central: 'all', admin: 'all' },

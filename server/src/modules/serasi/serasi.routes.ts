@@ -10,6 +10,8 @@ import {
   linkTicketInput,
   metricsPeriodBounds,
   openCaseFromTicketInput,
+  referralSchema,
+  referralStatusInput,
   serasiConsentVersion,
   serasiFormSchema,
   slaSchema,
@@ -28,6 +30,12 @@ import type { Db } from '../../platform/db/client.ts';
 import { type Actor, centerScope } from '../../platform/policy/policy.ts';
 import { hitRateLimit, type RateLimit } from '../../platform/rate-limit/rate-limit.ts';
 import { loadCase } from '../cases/cases.service.ts';
+import {
+  answerTicketReferral,
+  loadTicketReferral,
+  ticketReferralLetterPdf,
+} from '../cases/ticket-referrals.ts';
+import { partnerIdsOfUser } from '../partners/partners.service.ts';
 import { deskMetrics } from './escalation.ts';
 import { issueFormToken } from './form-token.ts';
 import { serasiError } from './serasi.errors.ts';
@@ -42,10 +50,13 @@ import {
   openCaseFromTicket,
 } from './ticket-triage.ts';
 import {
+  addTicketEvent,
   fileTicket,
   listTickets,
+  loadTicket,
   readTicket,
   recordIncomingReferral,
+  regencyName,
   slaTable,
   ticketPhoto,
   trackTicket,
@@ -256,10 +267,13 @@ export const serasiRoutes: FastifyPluginAsyncZod<{
 
   app.post('/api/serasi/tickets/:id/forward', {
     config: { policy: serasiPolicy.triage },
-    schema: { ...base, summary: 'Teruskan ke program/instansi lain', body: forwardTicketInput },
+    schema: {
+      ...base,
+      summary: 'Teruskan ke program/instansi lain sebagai rujukan terlacak (status, surat)',
+      body: forwardTicketInput,
+    },
     handler: async (request) => {
-      const { agency, note, publicText } = request.body;
-      await forwardTicket({ ...triage(request), agency, note, publicText });
+      await forwardTicket({ ...triage(request), input: request.body });
       return ticketOf(request);
     },
   });
@@ -277,8 +291,70 @@ export const serasiRoutes: FastifyPluginAsyncZod<{
     config: { policy: serasiPolicy.triage },
     schema: { ...base, summary: 'Hubungkan dengan kasus yang sudah ada', body: linkTicketInput },
     handler: async (request) => {
-      await linkTicketToCase({ ...triage(request), caseId: request.body.caseId });
+      await linkTicketToCase({ ...triage(request), input: request.body });
       return ticketOf(request);
+    },
+  });
+
+  const referralParams = z.object({ referralId: z.uuid() });
+
+  app.post('/api/serasi/referrals/:referralId/status', {
+    config: { policy: serasiPolicy.answerReferral },
+    schema: {
+      tags: ['serasi'],
+      summary: 'Jawab rujukan dari tiket tanpa kasus: diterima, ditolak, selesai, dibatalkan',
+      params: referralParams,
+      body: referralStatusInput,
+      response: { 200: referralSchema },
+    },
+    handler: async (request) => {
+      const actor = request.actor!;
+      const partnerIds = actor.assignments.some((a) => a.role === 'partner')
+        ? await partnerIdsOfUser(db, actor.userId)
+        : [];
+      return answerTicketReferral({
+        db,
+        context: request.auditContext,
+        referralId: request.params.referralId,
+        deskCenterIds: triageScope(actor),
+        partnerIds,
+        input: request.body,
+        onAnswered: (tx, step) =>
+          addTicketEvent(tx, {
+            ticketId: step.ticketId,
+            kind: 'referral_updated',
+            public: false,
+            text: step.text,
+            context: request.auditContext,
+          }).then(() => undefined),
+      });
+    },
+  });
+
+  app.get('/api/serasi/referrals/:referralId/letter.pdf', {
+    config: { policy: serasiPolicy.triage },
+    schema: {
+      tags: ['serasi'],
+      summary: 'Surat penerusan tiket (PDF, kop balai; dicatat di log audit)',
+      params: referralParams,
+    },
+    handler: async (request, reply) => {
+      const referral = await loadTicketReferral(db, request.params.referralId, triageScope(request.actor));
+      const ticket = await loadTicket(db, 'all', referral.ticketId!);
+      const pdf = await ticketReferralLetterPdf({
+        db,
+        context: request.auditContext,
+        referral,
+        ticket: {
+          code: ticket.code,
+          filedAt: ticket.filedAt,
+          area: await regencyName(db, ticket.regionCode),
+        },
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'attachment; filename="surat-rujukan.pdf"')
+        .send(pdf);
     },
   });
 

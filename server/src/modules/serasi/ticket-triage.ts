@@ -1,12 +1,20 @@
-import { type CreatePersonInput, type OpenCaseFromTicketInput, ticketEventText } from '@atensi/domain';
+import {
+  type CreatePersonInput,
+  type ForwardTicketInput,
+  type LinkTicketInput,
+  type OpenCaseFromTicketInput,
+  ticketEventText,
+} from '@atensi/domain';
 import { eq } from 'drizzle-orm';
 import type { AuditContext, AuditRecord } from '../../platform/audit/audit.ts';
 import { withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { createCase, loadCase } from '../cases/cases.service.ts';
+import { referCase } from '../cases/case-referrals.ts';
+import { caseIdByNumber, createCase, loadCase, personsServedAt } from '../cases/cases.service.ts';
+import { createTicketReferral, publicProgrammeName } from '../cases/ticket-referrals.ts';
 import { centerNames } from '../centers/centers.service.ts';
-import { createPerson } from '../persons/persons.service.ts';
+import { createPerson, loadPerson, visibleTo } from '../persons/persons.service.ts';
 import { serasiError, serasiFieldError } from './serasi.errors.ts';
 import { serasiTickets } from './serasi.tables.ts';
 import { addTicketEvent, inDeskScope, type TicketRow, ticketPersonalFields } from './tickets.service.ts';
@@ -74,18 +82,65 @@ export const answerTicket = (opts: Triage & { text: string }) =>
 export const noteTicket = (opts: Triage & { text: string }) =>
   workOnTicket(opts, async () => ({ events: [{ kind: 'internal_note', public: false, text: opts.text }] }));
 
-export const forwardTicket = (opts: Triage & { agency: string; note: string; publicText: string }) =>
-  workOnTicket(opts, async () => ({
-    set: { status: 'forwarded' },
-    events: [
-      {
-        kind: 'forwarded',
-        public: false,
-        text: ticketEventText('forwarded', { agency: opts.agency, note: opts.note }),
-      },
-      { kind: 'public_answer', public: true, text: opts.publicText },
-    ],
-  }));
+/**
+ * Forwards the ticket as a tracked referral: through its case when it has one (so the case's
+ * worker follows it), else as a referral of the sending desk's centre. The reporter reads
+ * which programme took it, never an RSJ, LKS or the internal reason.
+ */
+export const forwardTicket = (opts: Triage & { input: ForwardTicketInput }) =>
+  workOnTicket(opts, async (tx, row) => {
+    const { publicText, version: _version, ...referral } = opts.input;
+    const centerId =
+      row.centerId && opts.triageScope.includes(row.centerId)
+        ? row.centerId
+        : row.coveringCenterIds.find((c) => opts.triageScope.includes(c));
+    if (!centerId) throw serasiError('serasi.not_found');
+    const ticket = { id: row.id, code: row.code };
+    const made = row.caseId
+      ? await referCase({
+          db: tx,
+          context: opts.context,
+          viewer: {
+            userId: opts.context.actorId ?? '',
+            national: false,
+            headOf: [],
+            workerAt: [],
+            partnerIds: [],
+            deskAt: opts.triageScope,
+          },
+          id: row.caseId,
+          input: referral,
+          // The desk of the case's centre forwards for the ticket it linked or opened the case from.
+          may: (_viewer, c) => opts.triageScope.includes(c.centerId),
+          ticket,
+        })
+      : await createTicketReferral({ db: tx, context: opts.context, ticket, centerId, input: referral });
+    const programme = publicProgrammeName(referral.target);
+    return {
+      set: { status: 'forwarded', centerId: row.centerId ?? centerId },
+      events: [
+        {
+          kind: 'forwarded',
+          public: false,
+          text: referral.letterNumber
+            ? ticketEventText('forwarded_letter', {
+                agency: made.targetName,
+                letter: referral.letterNumber,
+                note: referral.reason,
+              })
+            : ticketEventText('forwarded', { agency: made.targetName, note: referral.reason }),
+        },
+        {
+          kind: 'forwarded',
+          public: true,
+          text: programme
+            ? ticketEventText('forwarded_public', { programme })
+            : ticketEventText('forwarded_public_authority', {}),
+        },
+        { kind: 'public_answer', public: true, text: publicText },
+      ],
+    };
+  });
 
 export const closeTicket = (opts: Triage & { publicText: string }) =>
   workOnTicket(opts, async () => ({
@@ -99,13 +154,16 @@ const followedUp = (centre: string): TicketEvent => ({
   text: ticketEventText('followed_up', { center: centre }),
 });
 
-/** Links an existing case of one of the officer's centres. */
-export const linkTicketToCase = (opts: Triage & { caseId: string }) =>
+/** Links an existing case of one of the officer's centres, chosen from a search or typed by its number. */
+export const linkTicketToCase = (opts: Triage & { input: LinkTicketInput }) =>
   workOnTicket(opts, async (tx, row) => {
     if (row.caseId) throw serasiError('serasi.already_has_case');
-    const found = await loadCase(tx, opts.caseId).catch(() => null);
+    const { caseId, caseNumber } = opts.input;
+    const field = caseId ? 'caseId' : 'caseNumber';
+    const id = caseId ?? (caseNumber ? await caseIdByNumber(tx, caseNumber) : null);
+    const found = id ? await loadCase(tx, id).catch(() => null) : null;
     if (!found || !opts.triageScope.includes(found.centerId))
-      throw serasiFieldError('serasi.case_not_found', 'caseId');
+      throw serasiFieldError('serasi.case_not_found', field);
     const centre = (await centerNames(tx, [found.centerId])).get(found.centerId) ?? '';
     return {
       set: { caseId: found.id, personId: found.personId, centerId: row.centerId ?? found.centerId },
@@ -120,9 +178,18 @@ export const linkTicketToCase = (opts: Triage & { caseId: string }) =>
     };
   });
 
+/** A registered person the officer's centres may see (registered there or served there in a case). */
+const visiblePerson = async (tx: Db, scope: string[], id: string): Promise<string> => {
+  const person = await loadPerson(tx, id).catch(() => null);
+  if (!person || person.mergedIntoId || !(await visibleTo(tx, scope, person, personsServedAt)))
+    throw serasiFieldError('serasi.person_not_found', 'person.personId');
+  return person.id;
+};
+
 /**
- * Opens an ATENSI case from the ticket, registering the person quickly when they are new
- * (no NIK needed: the reporter rarely knows it). Person, case and ticket change together.
+ * Opens an ATENSI case from the ticket for a registered person, or registering the person
+ * quickly when they are new (no NIK needed: the reporter rarely knows it). Person, case and
+ * ticket change together.
  */
 export const openCaseFromTicket = (opts: Triage & { input: OpenCaseFromTicketInput }) =>
   workOnTicket(opts, async (tx, row) => {
@@ -132,7 +199,7 @@ export const openCaseFromTicket = (opts: Triage & { input: OpenCaseFromTicketInp
       throw serasiFieldError('serasi.center_not_covering', 'centerId');
     const personId =
       'personId' in input.person
-        ? input.person.personId
+        ? await visiblePerson(tx, opts.triageScope, input.person.personId)
         : await createPerson({ db: tx, context: opts.context, input: quickPerson(input, row) });
     const caseId = await createCase({
       db: tx,

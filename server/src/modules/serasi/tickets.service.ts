@@ -27,6 +27,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { sqlState, uniqueViolation } from '../../platform/db/errors.ts';
 import { containsPattern } from '../../platform/db/like.ts';
 import { recommendCenters } from '../cases/recommend-centers.ts';
+import { referralsOfTicket } from '../cases/ticket-referrals.ts';
 import { centerNames } from '../centers/centers.service.ts';
 import { regionCodesNamed, regionExists, regionNames } from '../regions/regions.service.ts';
 import { checkFormToken, formTokenHash } from './form-token.ts';
@@ -265,6 +266,12 @@ export const recordIncomingReferral = async (opts: {
   return { id, code };
 };
 
+/** The regency or city of a village: as much of the place as the public page and letters name. */
+export const regencyName = async (db: Db, regionCode: string): Promise<string> => {
+  const regency = regionLineage(regionCode)[1]!;
+  return (await regionNames(db, [regency])).get(regency) ?? '';
+};
+
 /** The public tracking page: status and public answers only. */
 export const trackTicket = async (db: Db, code: string): Promise<TrackedTicket> => {
   const [row] = await db
@@ -277,14 +284,12 @@ export const trackTicket = async (db: Db, code: string): Promise<TrackedTicket> 
     .from(serasiTicketEvents)
     .where(and(eq(serasiTicketEvents.ticketId, row.id), eq(serasiTicketEvents.public, true)))
     .orderBy(asc(serasiTicketEvents.at), asc(serasiTicketEvents.id));
-  const regency = regionLineage(row.regionCode)[1]!;
-  const names = await regionNames(db, [regency]);
   return {
     code: row.code,
     type: row.type as TicketType,
     status: row.status as TicketStatus,
     filedAt: row.filedAt.toISOString(),
-    area: names.get(regency) ?? '',
+    area: await regencyName(db, row.regionCode),
     answers: answers.map((a) => ({
       at: a.at.toISOString(),
       kind: a.kind as TrackedTicket['answers'][number]['kind'],
@@ -458,7 +463,7 @@ export const readTicket = async (opts: {
   const { db, id } = opts;
   const now = opts.now ?? new Date();
   const row = await loadTicket(db, opts.scope, id);
-  const [events, [photo], ranked] = await Promise.all([
+  const [events, [photo], ranked, referrals] = await Promise.all([
     db
       .select()
       .from(serasiTicketEvents)
@@ -469,6 +474,7 @@ export const readTicket = async (opts: {
       .from(serasiTicketPhotos)
       .where(eq(serasiTicketPhotos.ticketId, id)),
     recommendCenters(db, { regionCode: row.regionCode, modality: 'community' }),
+    referralsOfTicket(db, id),
   ]);
   await withAudit(db, opts.context, async (_tx, audit) =>
     audit({ action: 'read', entity: 'serasi_ticket', entityId: id, changes: [] }),
@@ -496,6 +502,7 @@ export const readTicket = async (opts: {
       text: e.text,
       message: readTicketEvent(e.kind, e.text),
     })),
+    referrals,
     suggestedCenters: ranked
       .filter((r) => row.coveringCenterIds.includes(r.centerId))
       .map((r) => ({ centerId: r.centerId, centerName: r.centerName })),

@@ -1,44 +1,32 @@
 import {
   type Case,
-  canMoveReferral,
   createReferralInput,
-  formatDateTime,
   type Referral,
-  type ReferralStatus,
   type ReferralTarget,
-  referralStatusInput,
   referralTargets,
 } from '@atensi/domain';
-import { Button, Card, Group, Radio, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconFileTypePdf, IconSend } from '@tabler/icons-react';
+import { Button, Card, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { IconSend } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { activeColor } from '../../app/theme';
 import { CenterSelect } from '../../components/CenterSelect';
 import { notify } from '../../components/notify';
-import { errorMessage } from '../../components/PageStates';
-import { currentLanguage } from '../../i18n';
 import { issuesToFormErrors } from '../../lib/validation';
 import { PartnerSelect } from '../partners/PartnerSelect';
-import { answerReferral, createReferral, downloadReferralPdf } from '../referrals/api';
-import { ReferralStatusBadge } from '../referrals/ReferralParts';
+import { AnswerReferralModal, type ReferralAction } from '../referrals/AnswerReferralModal';
+import { answerReferral, createReferral } from '../referrals/api';
+import { ReferralItem, type ReferralSide } from '../referrals/ReferralItem';
 import { CaseActionModal } from './CaseActionModal';
 import { useSave } from './CaseForms';
 
 type Props = { value: Case; onSaved: (c: Case) => void; onReload: () => void };
 
-/** Who acts on a referral, as the server decides: the case side first, then the receiving LKS. */
-type Side = 'case' | 'partner';
-/** `record`: the case side writes down the answer of a programme or office without users here. */
-type ActionKind = 'record' | 'accepted' | 'rejected' | 'completed' | 'cancelled';
-type Action = { referral: Referral; kind: ActionKind };
-
 /** Targets whose name the worker types (the others take the programme's, partner's or centre's name). */
 const namedTargets: readonly ReferralTarget[] = ['hospital', 'mental_hospital', 'other_agency'];
 
-const sideOf = (c: Case, r: Referral): Side | null =>
+const sideOf = (c: Case, r: Referral): ReferralSide | null =>
   c.can.work ? 'case' : c.can.answerReferralIds.includes(r.id) ? 'partner' : null;
 
 /**
@@ -49,7 +37,9 @@ const sideOf = (c: Case, r: Referral): Side | null =>
 export function CaseReferralSection({ value: c, onSaved, onReload }: Props) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const [action, setAction] = useState<Action | null>(null);
+  const [action, setAction] = useState<ReferralAction | null>(null);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
   if (c.referrals.length === 0 && !c.can.refer) return null;
   const items = [...c.referrals].sort((a, b) => b.sentAt.localeCompare(a.sentAt));
 
@@ -102,129 +92,23 @@ export function CaseReferralSection({ value: c, onSaved, onReload }: Props) {
         />
       )}
       <AnswerReferralModal
-        value={c}
         action={action}
         onClose={() => setAction(null)}
-        onSaved={onSaved}
         onReload={onReload}
+        onAnswer={async (r, input) => {
+          const result = await answerReferral(c.id, r.id, input);
+          void queryClient.invalidateQueries({ queryKey: ['referrals'] });
+          void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
+          if (result.case) {
+            onSaved(result.case);
+            return t('referrals.actions.saved');
+          }
+          // LKS staff closed the referral: the case is no longer theirs to open.
+          queryClient.removeQueries({ queryKey: ['cases', 'detail', c.id] });
+          void navigate({ to: '/rujukan' });
+          return t('referrals.actions.closedForYou');
+        }}
       />
-    </Card>
-  );
-}
-
-function ReferralItem({
-  referral: r,
-  side,
-  onAction,
-}: {
-  referral: Referral;
-  side: Side | null;
-  onAction: (kind: ActionKind) => void;
-}) {
-  const { t } = useTranslation();
-  const lang = currentLanguage();
-  const [downloading, setDownloading] = useState(false);
-  const when = (at: string) => formatDateTime(at, 'WIB', lang);
-  const may = (to: ReferralStatus) => side !== null && canMoveReferral(r.status, to, side);
-  const onLetter = async () => {
-    setDownloading(true);
-    try {
-      await downloadReferralPdf(r);
-      notify({ color: 'green', message: t('cases.downloaded') });
-    } catch (error) {
-      notify({ color: 'red', message: errorMessage(error, t('errors.generic')) });
-    } finally {
-      setDownloading(false);
-    }
-  };
-  /** LKS answer for themselves; the case side records the answers of everyone else. */
-  const canRecord = side === 'case' && r.target !== 'partner' && r.status === 'sent';
-
-  return (
-    <Card component="li" withBorder p="xs">
-      <Group gap="xs" wrap="wrap">
-        <ReferralStatusBadge status={r.status} />
-        <Text size="sm" fw={600}>
-          {r.targetName}
-        </Text>
-        <Text size="sm" c="dimmed">
-          {t(`referrals.target.${r.target}`)}
-        </Text>
-      </Group>
-      <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
-        {r.reason}
-      </Text>
-      {r.letterNumber && (
-        <Text size="xs" c="dimmed">
-          {t('referrals.section.letterNumber', { number: r.letterNumber })}
-        </Text>
-      )}
-      <Text size="xs" c="dimmed">
-        {t('referrals.section.sentOn', {
-          when: `${when(r.sentAt)}${r.sentByName ? ` · ${r.sentByName}` : ''}`,
-        })}
-      </Text>
-      {r.answeredAt && (
-        <Text size="xs" c="dimmed">
-          {t('referrals.section.answeredOn', { when: when(r.answeredAt) })}
-        </Text>
-      )}
-      {r.completedAt && (
-        <Text size="xs" c="dimmed">
-          {t('referrals.section.completedOn', { when: when(r.completedAt) })}
-        </Text>
-      )}
-      {r.responseNote && (
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {t('referrals.section.note', { note: r.responseNote })}
-        </Text>
-      )}
-      {side && (
-        <Group
-          gap="xs"
-          mt="xs"
-          wrap="wrap"
-          role="group"
-          aria-label={t('referrals.section.actionsFor', { target: r.targetName })}
-        >
-          {side === 'partner' && may('accepted') && (
-            <Button size="xs" color={activeColor} onClick={() => onAction('accepted')}>
-              {t('referrals.actions.accept')}
-            </Button>
-          )}
-          {side === 'partner' && may('rejected') && (
-            <Button size="xs" variant="default" onClick={() => onAction('rejected')}>
-              {t('referrals.actions.reject')}
-            </Button>
-          )}
-          {canRecord && (
-            <Button size="xs" variant="default" onClick={() => onAction('record')}>
-              {t('referrals.actions.record')}
-            </Button>
-          )}
-          {may('completed') && (
-            <Button size="xs" variant="default" onClick={() => onAction('completed')}>
-              {t('referrals.actions.complete')}
-            </Button>
-          )}
-          {may('cancelled') && (
-            <Button size="xs" variant="default" onClick={() => onAction('cancelled')}>
-              {t('referrals.actions.cancel')}
-            </Button>
-          )}
-          {side === 'case' && (
-            <Button
-              size="xs"
-              variant="default"
-              leftSection={<IconFileTypePdf size={14} aria-hidden />}
-              loading={downloading}
-              onClick={() => void onLetter()}
-            >
-              {t('referrals.actions.letter')}
-            </Button>
-          )}
-        </Group>
-      )}
     </Card>
   );
 }
@@ -372,118 +256,6 @@ function CreateReferralModal({
         value={v.letterNumber}
         onChange={(e) => set('letterNumber', e.currentTarget.value)}
         error={errors.letterNumber}
-      />
-    </CaseActionModal>
-  );
-}
-
-/** One answer to a referral, sent with the referral's version. */
-function AnswerReferralModal({
-  value: c,
-  action,
-  onClose,
-  onSaved,
-  onReload,
-}: Props & { action: Action | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const [answer, setAnswer] = useState<'accepted' | 'rejected' | ''>('');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useSave(setErrors);
-  const close = () => {
-    setAnswer('');
-    setNote('');
-    setErrors({});
-    save.reset();
-    onClose();
-  };
-  const r = action?.referral;
-  const kind = action?.kind;
-  const target = r?.targetName ?? '';
-  const status = kind === 'record' ? answer || undefined : kind;
-
-  const submit = () => {
-    if (!r) return;
-    const raw = { status, note: note.trim() || null, version: r.version };
-    const parsed = referralStatusInput.safeParse(raw);
-    if (!parsed.success) {
-      setErrors(issuesToFormErrors(parsed.error.issues, raw, t));
-      return;
-    }
-    setErrors({});
-    void save.run(async () => {
-      const result = await answerReferral(c.id, r.id, parsed.data);
-      void queryClient.invalidateQueries({ queryKey: ['referrals'] });
-      void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
-      if (result.case) {
-        onSaved(result.case);
-        notify({ color: 'green', message: t('referrals.actions.saved') });
-        close();
-        return;
-      }
-      // LKS staff closed the referral: the case is no longer theirs to open.
-      notify({ color: 'green', message: t('referrals.actions.closedForYou') });
-      close();
-      queryClient.removeQueries({ queryKey: ['cases', 'detail', c.id] });
-      void navigate({ to: '/rujukan' });
-    });
-  };
-
-  const titles: Record<ActionKind, string> = {
-    record: t('referrals.actions.recordTitle', { target }),
-    accepted: t('referrals.actions.acceptTitle'),
-    rejected: t('referrals.actions.rejectTitle'),
-    completed: t('referrals.actions.completeTitle'),
-    cancelled: t('referrals.actions.cancelTitle'),
-  };
-  const submits: Record<ActionKind, string> = {
-    record: t('referrals.actions.save'),
-    accepted: t('referrals.actions.accept'),
-    rejected: t('referrals.actions.rejectSubmit'),
-    completed: t('referrals.actions.completeSubmit'),
-    cancelled: t('referrals.actions.cancelSubmit'),
-  };
-
-  return (
-    <CaseActionModal
-      opened={action !== null}
-      title={kind ? titles[kind] : ''}
-      submitLabel={kind ? submits[kind] : ''}
-      submitColor={kind === 'rejected' || kind === 'cancelled' ? 'red.9' : undefined}
-      busy={save.busy}
-      error={save.error}
-      onSubmit={submit}
-      onClose={close}
-      onReload={onReload}
-    >
-      {kind === 'accepted' && <Text size="sm">{t('referrals.actions.acceptBody')}</Text>}
-      {kind === 'completed' && <Text size="sm">{t('referrals.actions.completeBody', { target })}</Text>}
-      {kind === 'cancelled' && <Text size="sm">{t('referrals.actions.cancelBody', { target })}</Text>}
-      {kind === 'record' && (
-        <Radio.Group
-          label={t('referrals.actions.answer')}
-          required
-          value={answer}
-          onChange={(next) => setAnswer(next as 'accepted' | 'rejected')}
-          error={errors.status}
-        >
-          <Group gap="md" mt={6}>
-            <Radio value="accepted" label={t('referrals.status.accepted')} />
-            <Radio value="rejected" label={t('referrals.status.rejected')} />
-          </Group>
-        </Radio.Group>
-      )}
-      <Textarea
-        label={t('referrals.actions.note')}
-        description={kind === 'rejected' ? t('referrals.actions.rejectHint') : undefined}
-        autosize
-        minRows={2}
-        maxLength={2000}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        error={errors.note}
       />
     </CaseActionModal>
   );

@@ -2,7 +2,6 @@ import {
   type Campaign,
   type CampaignPlatform,
   type CampaignPurpose,
-  type CaseSummary,
   campaignInputProblems,
   campaignLimits,
   campaignPlatforms,
@@ -17,30 +16,24 @@ import {
   disbursementInput,
   disbursementMethods,
   formatRupiah,
-  type Page,
   raisedUpdateInput,
   updateCampaignInput,
 } from '@atensi/domain';
 import {
   Checkbox,
   Fieldset,
-  Loader,
   NativeSelect,
   Radio,
-  Select,
   SimpleGrid,
   Stack,
   Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { can, useMe } from '../../api/me';
 import { notify } from '../../components/notify';
+import { CaseSearchSelect } from '../cases/CaseSearchSelect';
 import {
   closeCampaign,
   createCampaign,
@@ -137,7 +130,15 @@ export function CampaignFormModal({
       onClose={onClose}
       onReload={onReload}
     >
-      {!value && !caseId && <CasePicker value={chosenCase} onChange={setChosenCase} error={errors.caseId} />}
+      {!value && !caseId && (
+        <CaseSearchSelect
+          label={t('fundraising.caseSearch')}
+          description={t('fundraising.caseSearchHint')}
+          value={chosenCase}
+          onChange={setChosenCase}
+          error={errors.caseId}
+        />
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <NativeSelect
           label={t('fundraising.fields.platform')}
@@ -228,63 +229,6 @@ export function CampaignFormModal({
         />
       </SimpleGrid>
     </FundraisingModal>
-  );
-}
-
-/** Cases the user works on, searched by number or name through the case list (a POST: names stay out of URLs). */
-function CasePicker({
-  value,
-  onChange,
-  error,
-}: {
-  value: string | null;
-  onChange: (id: string | null) => void;
-  error?: string | undefined;
-}) {
-  const { t } = useTranslation();
-  const me = useMe();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 400);
-  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
-  const head = me.roles.some((r) => r.role === 'center_head');
-  const term = debounced.trim() === chosen?.label ? '' : debounced.trim();
-  const found = useQuery({
-    queryKey: ['fundraising', 'case-options', term, head] as const,
-    queryFn: ({ signal }) =>
-      api<Page<CaseSummary>>('/api/cases/list', {
-        method: 'POST',
-        body: { view: head ? 'center' : 'mine', q: term || undefined, pageSize: 20 },
-        signal,
-      }),
-    enabled: can(me, 'case.list'),
-    staleTime: 30_000,
-  });
-  const options = (found.data?.items ?? []).map((c) => ({
-    value: c.id,
-    label: `${c.number} — ${c.personName}`,
-  }));
-  if (chosen && !options.some((o) => o.value === chosen.value)) options.unshift(chosen);
-  return (
-    <Select
-      label={t('fundraising.caseSearch')}
-      description={t('fundraising.caseSearchHint')}
-      required
-      data={options}
-      value={value}
-      onChange={(v, option) => {
-        setChosen(v && option ? { value: v, label: option.label } : null);
-        onChange(v);
-      }}
-      searchable
-      clearable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: o }) => o}
-      nothingFoundMessage={found.isFetching ? t('common.loading') : t('common.noResults')}
-      rightSection={found.isFetching ? <Loader size="xs" aria-label={t('common.loading')} /> : undefined}
-      error={error}
-      comboboxProps={{ withinPortal: true }}
-    />
   );
 }
 

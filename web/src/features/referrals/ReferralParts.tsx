@@ -15,7 +15,12 @@ const statusColors: Record<ReferralStatus, string> = {
 export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="filled" color={statusColors[status]} tt="none" style={{ flexShrink: 0 }}>
+    <Badge
+      variant="filled"
+      color={statusColors[status]}
+      tt="none"
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
+    >
       {t(`referrals.status.${status}`)}
     </Badge>
   );

@@ -16,22 +16,23 @@ import { AnchorLink } from '../persons/AnchorLink';
 import { type ReferralRow, referralListQueryOptions, referralPageSize } from './api';
 import { ReferralStatusBadge } from './ReferralParts';
 import { parseReferralSearch, type ReferralSearch } from './referralSearch';
+import { TicketReferralCell } from './TicketReferralCell';
 
 const route = getRouteApi('/app/rujukan');
 
 type Direction = 'incoming' | 'outgoing';
 
-/** LKS staff receive referrals; workers, heads and central staff follow the ones cases sent. */
+/** LKS staff receive referrals; workers, heads, desks and central staff follow the ones cases and tickets sent. */
 const directionsOf = (me: Pick<Me, 'roles'>): Direction[] => [
   ...(me.roles.some((r) => r.role === 'partner') ? (['incoming'] as const) : []),
-  ...(me.roles.some((r) => r.role === 'social_worker' || r.role === 'center_head' || r.role === 'central')
+  ...(me.roles.some((r) => ['social_worker', 'center_head', 'central', 'desk_officer'].includes(r.role))
     ? (['outgoing'] as const)
     : []),
 ];
 
 export function ReferralsPage() {
   return (
-    <RequirePermission permission="case.list">
+    <RequirePermission permission="case.listReferrals">
       <Referrals />
     </RequirePermission>
   );
@@ -200,7 +201,9 @@ function ReferralTable({ items, direction }: { items: ReferralRow[]; direction: 
                   )}
                 </Table.Td>
                 <Table.Td>
-                  {linked ? (
+                  {r.caseId === null ? (
+                    <TicketReferralCell referral={r} direction={direction} />
+                  ) : linked ? (
                     <AnchorLink to="/kasus/$id" params={{ id: r.caseId }} size="sm" ff="monospace">
                       {r.caseNumber}
                     </AnchorLink>

@@ -39,8 +39,18 @@ export const answerReferral = (caseId: string, referralId: string, input: Referr
     },
   );
 
-export const downloadReferralPdf = (r: Pick<Referral, 'id' | 'caseId' | 'caseNumber'>) =>
+/** The letter of a case's referral, or of a ticket forwarded without a case. */
+export const downloadReferralPdf = (r: Pick<Referral, 'id' | 'caseId' | 'caseNumber' | 'ticketCode'>) =>
   download(
-    referralPath(r.caseId, `/${encodeURIComponent(r.id)}/letter.pdf`),
-    `surat-rujukan-${r.caseNumber.replace(/[^\w.-]+/g, '-')}.pdf`,
+    r.caseId
+      ? referralPath(r.caseId, `/${encodeURIComponent(r.id)}/letter.pdf`)
+      : `/api/serasi/referrals/${encodeURIComponent(r.id)}/letter.pdf`,
+    `surat-rujukan-${(r.caseNumber ?? r.ticketCode ?? r.id).replace(/[^\w.-]+/g, '-')}.pdf`,
   );
+
+/** Answers a referral forwarded from a ticket without a case (the sending desk, or the receiving LKS). */
+export const answerTicketReferral = (referralId: string, input: ReferralStatusInput) =>
+  api<Referral>(`/api/serasi/referrals/${encodeURIComponent(referralId)}/status`, {
+    method: 'POST',
+    body: input,
+  });

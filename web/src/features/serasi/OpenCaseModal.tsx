@@ -4,6 +4,7 @@ import {
   clusters,
   type Modality,
   modalities,
+  type OpenCaseFromTicketInput,
   openCaseFromTicketInput,
   type reportedSubjects,
   type Ticket,
@@ -34,12 +35,16 @@ import { useTranslation } from 'react-i18next';
 import { can, useMe } from '../../api/me';
 import { useSchemaForm } from '../../lib/useSchemaForm';
 import { AnchorLink } from '../persons/AnchorLink';
+import { PersonSearchSelect } from '../persons/PersonSearchSelect';
 import { centerWorkersQueryOptions, triage } from './api';
 import { ActionModal } from './SerasiParts';
 
 type ReportedSubject = (typeof reportedSubjects)[number];
 
-/** The quick-registration branch of the person, so a missing name or sex is reported on its own field. */
+/** One branch of the person at a time, so a missing name, sex or choice is reported on its own field. */
+const existingPersonInput = openCaseFromTicketInput.extend({
+  person: openCaseFromTicketInput.shape.person.options[0],
+});
 const quickCaseInput = openCaseFromTicketInput.extend({
   person: openCaseFromTicketInput.shape.person.options[1],
 });
@@ -85,6 +90,9 @@ export const caseCenters = (
 
 type Values = {
   centerId: string;
+  /** A person already registered (found by name or NIK), or a quick registration. */
+  personMode: 'existing' | 'new';
+  personId: string | null;
   fullName: string;
   sex: 'male' | 'female' | '';
   birthYearEstimate: number | string;
@@ -95,7 +103,7 @@ type Values = {
   problem: string;
 };
 
-/** "Buka kasus": a quick registration of the reported person and an ATENSI case, from the ticket. */
+/** "Buka kasus": an ATENSI case from the ticket, for a registered person or a quick registration. */
 export function OpenCaseModal({
   ticket,
   onSaved,
@@ -120,6 +128,8 @@ export function OpenCaseModal({
         });
   const f = useSchemaForm<Values>({
     centerId: centers[0]?.id ?? '',
+    personMode: 'new',
+    personId: null,
     fullName: defaultName,
     sex: '',
     birthYearEstimate: '',
@@ -135,14 +145,17 @@ export function OpenCaseModal({
   const assignedWorkerId =
     v.assignedWorkerId && workerData.some((o) => o.value === v.assignedWorkerId) ? v.assignedWorkerId : null;
 
+  const existing = v.personMode === 'existing';
   const submit = () => {
     const raw = {
       version: ticket.version,
-      person: {
-        fullName: v.fullName,
-        sex: v.sex || undefined,
-        birthYearEstimate: v.birthYearEstimate === '' ? undefined : Number(v.birthYearEstimate),
-      },
+      person: existing
+        ? { personId: v.personId ?? undefined }
+        : {
+            fullName: v.fullName,
+            sex: v.sex || undefined,
+            birthYearEstimate: v.birthYearEstimate === '' ? undefined : Number(v.birthYearEstimate),
+          },
       centerId: v.centerId,
       assignedWorkerId: assignedWorkerId ?? '',
       clusters: v.clusters,
@@ -150,13 +163,15 @@ export function OpenCaseModal({
       modality: v.modality,
       problem: v.problem,
     };
-    void f.submit(quickCaseInput, raw, async (input) => {
+    const send = async (input: OpenCaseFromTicketInput) => {
       const updated = await triage.openCase(ticket.id, input);
       onSaved(updated);
       void queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['centers', 'case-workers'] });
       setOpened(updated);
-    });
+    };
+    if (existing) void f.submit(existingPersonInput, raw, send);
+    else void f.submit(quickCaseInput, raw, send);
   };
 
   if (centers.length === 0) {
@@ -246,42 +261,67 @@ export function OpenCaseModal({
       />
       <Fieldset legend={t('serasi.openCase.personLegend')} variant="unstyled">
         <Stack gap="sm">
-          <TextInput
-            label={t('serasi.openCase.fullName')}
-            description={t('serasi.openCase.fullNameHint')}
-            required
-            maxLength={200}
-            value={v.fullName}
-            onChange={(e) => f.set('fullName', e.currentTarget.value)}
-            error={f.errors['person.fullName']}
-            data-autofocus
-          />
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <Radio.Group
-              label={t('serasi.openCase.sex')}
+          <Radio.Group
+            label={t('serasi.openCase.personMode')}
+            value={v.personMode}
+            onChange={(value) => f.set('personMode', value as Values['personMode'])}
+          >
+            <Group gap="lg" mt={6}>
+              <Radio value="new" label={t('serasi.openCase.personNew')} />
+              <Radio value="existing" label={t('serasi.openCase.personExisting')} />
+            </Group>
+          </Radio.Group>
+          {existing ? (
+            <PersonSearchSelect
+              label={t('serasi.openCase.personSearch')}
+              description={t('serasi.openCase.personSearchHint')}
               required
-              value={v.sex}
-              onChange={(value) => f.set('sex', value as 'male' | 'female')}
-              error={f.errors['person.sex']}
-            >
-              <Group gap="lg" mt={6}>
-                <Radio value="male" label={t('persons.sex.male')} />
-                <Radio value="female" label={t('persons.sex.female')} />
-              </Group>
-            </Radio.Group>
-            <NumberInput
-              label={t('serasi.openCase.birthYear')}
-              required
-              min={1900}
-              max={new Date().getFullYear()}
-              allowDecimal={false}
-              allowNegative={false}
-              hideControls
-              value={v.birthYearEstimate}
-              onChange={(value) => f.set('birthYearEstimate', value)}
-              error={f.errors['person.birthYearEstimate']}
+              value={v.personId}
+              onChange={(person) => f.set('personId', person?.id ?? null)}
+              excludeIds={[]}
+              error={f.errors['person.personId']}
+              data-autofocus
             />
-          </SimpleGrid>
+          ) : (
+            <>
+              <TextInput
+                label={t('serasi.openCase.fullName')}
+                description={t('serasi.openCase.fullNameHint')}
+                required
+                maxLength={200}
+                value={v.fullName}
+                onChange={(e) => f.set('fullName', e.currentTarget.value)}
+                error={f.errors['person.fullName']}
+                data-autofocus
+              />
+              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+                <Radio.Group
+                  label={t('serasi.openCase.sex')}
+                  required
+                  value={v.sex}
+                  onChange={(value) => f.set('sex', value as 'male' | 'female')}
+                  error={f.errors['person.sex']}
+                >
+                  <Group gap="lg" mt={6}>
+                    <Radio value="male" label={t('persons.sex.male')} />
+                    <Radio value="female" label={t('persons.sex.female')} />
+                  </Group>
+                </Radio.Group>
+                <NumberInput
+                  label={t('serasi.openCase.birthYear')}
+                  required
+                  min={1900}
+                  max={new Date().getFullYear()}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  hideControls
+                  value={v.birthYearEstimate}
+                  onChange={(value) => f.set('birthYearEstimate', value)}
+                  error={f.errors['person.birthYearEstimate']}
+                />
+              </SimpleGrid>
+            </>
+          )}
         </Stack>
       </Fieldset>
       <MultiSelect

@@ -1,4 +1,4 @@
-import type { TicketStatus } from '@atensi/domain';
+import type { Ticket, TicketStatus } from '@atensi/domain';
 import { Badge, Button, Group, Modal, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -55,6 +55,14 @@ export function VisibilityBadge({ visible }: { visible: boolean }) {
     </Badge>
   );
 }
+
+/** What every triage step's modal gets from the ticket page. */
+export type TriageModalProps = {
+  ticket: Ticket;
+  onSaved: (t: Ticket) => void;
+  onClose: () => void;
+  onReload: () => void;
+};
 
 /** A modal form for one triage step: fields, the server's error (reload offer on a conflict), cancel/submit. */
 export function ActionModal({

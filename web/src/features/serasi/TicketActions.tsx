@@ -1,16 +1,11 @@
-import {
-  assignTicketInput,
-  closeTicketInput,
-  forwardTicketInput,
-  type Ticket,
-  ticketMessageInput,
-} from '@atensi/domain';
-import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { assignTicketInput, closeTicketInput, type Ticket, ticketMessageInput } from '@atensi/domain';
+import { Button, Group, NativeSelect, Textarea } from '@mantine/core';
 import {
   IconArrowForwardUp,
   IconBuildingCommunity,
   IconCircleCheck,
   IconFolderPlus,
+  IconLink,
   IconMessage,
   IconNotes,
 } from '@tabler/icons-react';
@@ -19,10 +14,12 @@ import { useTranslation } from 'react-i18next';
 import { notify } from '../../components/notify';
 import { useSchemaForm } from '../../lib/useSchemaForm';
 import { triage } from './api';
+import { ForwardModal } from './ForwardModal';
+import { LinkCaseModal } from './LinkCaseModal';
 import { OpenCaseModal } from './OpenCaseModal';
-import { ActionModal } from './SerasiParts';
+import { ActionModal, type TriageModalProps as ModalProps } from './SerasiParts';
 
-type Action = 'assign' | 'answer' | 'note' | 'forward' | 'close' | 'case';
+type Action = 'assign' | 'answer' | 'note' | 'forward' | 'close' | 'case' | 'link';
 export type TicketActionProps = { ticket: Ticket; onSaved: (t: Ticket) => void; onReload: () => void };
 
 /** The triage buttons of an open ticket and their modal forms. */
@@ -66,6 +63,15 @@ export function TicketActions({ ticket, onSaved, onReload }: TicketActionProps) 
             {t('serasi.openCase.action')}
           </Button>
         )}
+        {!ticket.caseId && (
+          <Button
+            variant="default"
+            leftSection={<IconLink size={16} aria-hidden />}
+            onClick={() => setOpen('link')}
+          >
+            {t('serasi.linkCase.action')}
+          </Button>
+        )}
         <Button
           variant="default"
           leftSection={<IconArrowForwardUp size={16} aria-hidden />}
@@ -89,16 +95,10 @@ export function TicketActions({ ticket, onSaved, onReload }: TicketActionProps) 
       {open === 'forward' && <ForwardModal {...common} onSaved={saved(t('serasi.actions.forwarded'))} />}
       {open === 'close' && <CloseModal {...common} onSaved={saved(t('serasi.actions.closed'))} />}
       {open === 'case' && <OpenCaseModal {...common} onSaved={onSaved} />}
+      {open === 'link' && <LinkCaseModal {...common} onSaved={saved(t('serasi.linkCase.linked'))} />}
     </>
   );
 }
-
-type ModalProps = {
-  ticket: Ticket;
-  onSaved: (t: Ticket) => void;
-  onClose: () => void;
-  onReload: () => void;
-};
 
 function AssignModal({ ticket, onSaved, onClose, onReload }: ModalProps) {
   const { t } = useTranslation();
@@ -175,62 +175,6 @@ function MessageModal({
         error={f.errors.text}
         data-autofocus
       />
-    </ActionModal>
-  );
-}
-
-function ForwardModal({ ticket, onSaved, onClose, onReload }: ModalProps) {
-  const { t } = useTranslation();
-  const f = useSchemaForm({ agency: '', note: '', publicText: '' });
-  return (
-    <ActionModal
-      opened
-      title={t('serasi.actions.forwardTitle')}
-      submitLabel={t('serasi.actions.forwardSubmit')}
-      busy={f.busy}
-      error={f.error}
-      onClose={onClose}
-      onReload={onReload}
-      onSubmit={() =>
-        void f.submit(forwardTicketInput, { ...f.values, version: ticket.version }, async (input) =>
-          onSaved(await triage.forward(ticket.id, input)),
-        )
-      }
-    >
-      <Stack gap="sm">
-        <TextInput
-          label={t('serasi.actions.agency')}
-          description={t('serasi.actions.agencyHint')}
-          required
-          maxLength={200}
-          value={f.values.agency}
-          onChange={(e) => f.set('agency', e.currentTarget.value)}
-          error={f.errors.agency}
-          data-autofocus
-        />
-        <Textarea
-          label={t('serasi.actions.forwardNote')}
-          description={t('serasi.actions.noteHint')}
-          required
-          autosize
-          minRows={2}
-          maxLength={4000}
-          value={f.values.note}
-          onChange={(e) => f.set('note', e.currentTarget.value)}
-          error={f.errors.note}
-        />
-        <Textarea
-          label={t('serasi.actions.forwardPublic')}
-          description={t('serasi.actions.answerHint')}
-          required
-          autosize
-          minRows={3}
-          maxLength={4000}
-          value={f.values.publicText}
-          onChange={(e) => f.set('publicText', e.currentTarget.value)}
-          error={f.errors.publicText}
-        />
-      </Stack>
     </ActionModal>
   );
 }

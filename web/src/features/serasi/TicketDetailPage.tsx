@@ -15,6 +15,7 @@ import { dueState } from './DeskPage';
 import { eventText } from './eventText';
 import { EscalationBadge, Field, OverdueBadge, TicketStatusBadge, VisibilityBadge } from './SerasiParts';
 import { TicketActions } from './TicketActions';
+import { TicketReferralSection } from './TicketReferralSection';
 
 const route = getRouteApi('/app/serasi/$id');
 
@@ -170,6 +171,8 @@ function TicketDetail({ ticket: tk, onReload }: { ticket: Ticket; onReload: () =
           </Text>
         )}
       </Card>
+
+      <TicketReferralSection ticket={tk} onReload={onReload} />
 
       <Card withBorder component="section" aria-labelledby="ticket-timeline">
         <Title order={2} size="h4" mb="sm" id="ticket-timeline">

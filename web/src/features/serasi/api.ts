@@ -2,7 +2,9 @@ import type {
   CaseWorker,
   DeskMetrics,
   FileTicketInput,
+  ForwardTicketInput,
   IncomingReferralInput,
+  LinkTicketInput,
   OpenCaseFromTicketInput,
   Page,
   Sla,
@@ -89,10 +91,10 @@ export const triage = {
   assign: (id: string, body: { centerId: string; version: number }) => post(id, 'assign', body),
   answer: (id: string, body: { text: string; version: number }) => post(id, 'answer', body),
   note: (id: string, body: { text: string; version: number }) => post(id, 'note', body),
-  forward: (id: string, body: { agency: string; note: string; publicText: string; version: number }) =>
-    post(id, 'forward', body),
+  forward: (id: string, body: ForwardTicketInput) => post(id, 'forward', body),
   close: (id: string, body: { publicText: string; version: number }) => post(id, 'close', body),
   openCase: (id: string, body: OpenCaseFromTicketInput) => post(id, 'case', body),
+  linkCase: (id: string, body: LinkTicketInput) => post(id, 'link-case', body),
 };
 
 /** An incoming referral from another programme, recorded by the desk as a ticket. */
