@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { logisticsError, logisticsFieldError } from './logistics.errors.ts';
 import { logisticsItems } from './logistics.tables.ts';
 import type { ItemRow } from './stock-ledger.ts';
@@ -19,14 +20,12 @@ const toItem = (r: ItemRow): Item => ({
   version: r.version,
 });
 
-const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export const listItems = async (db: Db, input: ItemListInput): Promise<Page<Item>> => {
   const where: SQL[] = [];
   if (!input.includeInactive) where.push(eq(logisticsItems.active, true));
   if (input.category) where.push(eq(logisticsItems.category, input.category));
   if (input.q) {
-    const like = `%${escapeLike(input.q)}%`;
+    const like = containsPattern(input.q);
     where.push(or(ilike(logisticsItems.name, like), ilike(logisticsItems.code, like))!);
   }
   const cond = where.length ? and(...where) : undefined;

@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { centerNames } from '../centers/centers.service.ts';
 import { regionExists, regionNames } from '../regions/regions.service.ts';
 import { loadAssignments, userNames } from '../users/users.service.ts';
@@ -13,8 +14,6 @@ import { partnerMembers, partners } from './partners.tables.ts';
 type PartnerRow = typeof partners.$inferSelect;
 /** Centres whose partners the user may manage, or `all`. */
 export type ManageScope = 'all' | string[];
-
-const escapeLike = (q: string) => q.replace(/[%_\\]/g, (c) => `\\${c}`);
 
 const summaries = async (db: Db, rows: PartnerRow[]) => {
   const [centres, regions] = await Promise.all([
@@ -55,7 +54,7 @@ export const listPartners = async (
   if (input.centerId) conditions.push(eq(partners.centerId, input.centerId));
   if (input.service) conditions.push(arrayContains(partners.services, [input.service]));
   const q = input.q?.trim();
-  if (q) conditions.push(ilike(partners.name, `%${escapeLike(q)}%`));
+  if (q) conditions.push(ilike(partners.name, containsPattern(q)));
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const [rows, [count]] = await Promise.all([
     db

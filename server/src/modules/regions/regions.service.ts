@@ -1,6 +1,7 @@
 import { type Region, type RegionQuery, regionLevels, regionLineage } from '@atensi/domain';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { containsPattern, escapeLike } from '../../platform/db/like.ts';
 import { regions } from './regions.tables.ts';
 
 type RegionRow = typeof regions.$inferSelect;
@@ -15,7 +16,6 @@ const toRegion = (row: RegionRow): Region => ({
 const levelNumber = (level: Region['level']): number => regionLevels.indexOf(level) + 1;
 
 /** `%` and `_` typed by a user are letters, not wildcards. */
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The most codes one `code=` list may ask for. */
 const maxCodes = 100;
@@ -47,7 +47,7 @@ export const searchRegions = async (db: Db, query: RegionQuery): Promise<Region[
     if (codes.length === 0) return [];
     conditions.push(inArray(regions.code, codes));
   }
-  if (q !== '') conditions.push(sql`${regions.name} ilike ${`%${escapeLike(q)}%`}`);
+  if (q !== '') conditions.push(sql`${regions.name} ilike ${containsPattern(q)}`);
   if (conditions.length === 0) conditions.push(eq(regions.level, 1));
 
   const orderBy: SQL[] =
@@ -110,7 +110,7 @@ export const regionCodesNamed = async (db: Db, text: string, limit = 500): Promi
   const rows = await db
     .select({ code: regions.code })
     .from(regions)
-    .where(and(sql`${regions.level} between 2 and 4`, sql`${regions.name} ilike ${`%${escapeLike(q)}%`}`))
+    .where(and(sql`${regions.level} between 2 and 4`, sql`${regions.name} ilike ${containsPattern(q)}`))
     .orderBy(asc(regions.level), asc(regions.code))
     .limit(limit);
   return rows.map((r) => r.code);
