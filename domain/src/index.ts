@@ -32,6 +32,7 @@ export * from './regions/timezone.ts';
 export * from './routing/score.ts';
 export * from './serasi/metrics-period.ts';
 export * from './serasi/ticket.schema.ts';
+export * from './serasi/ticket-code.ts';
 export * from './serasi/ticket-events.ts';
 export * from './users/user.schema.ts';
 export * from './validation.ts';

@@ -106,6 +106,15 @@ describe('searching the desk queue', () => {
     expect(await listed('deskBekasi', { q: 'kambing_ya' })).toEqual([]);
     // The code still finds exactly one ticket.
     expect(await listed('deskBekasi', { q: goat.code })).toEqual([goat.id]);
+    // …as people copy it from a note: small letters, spaces for dashes.
+    expect(await listed('deskBekasi', { q: goat.code.toLowerCase().replaceAll('-', ' ') })).toEqual([
+      goat.id,
+    ]);
+    const tracked = await t.app.inject({
+      method: 'GET',
+      url: `/api/serasi/track/${goat.code.toLowerCase().replaceAll('-', '')}`,
+    });
+    expect(tracked.statusCode, tracked.body).toBe(200);
   });
 
   it('finds the tickets of a village or district by its name', async () => {

@@ -4,6 +4,8 @@ import {
   type FileTicketInput,
   type IncomingReferralInput,
   levelOfCode,
+  looksLikeTicketCode,
+  normaliseTicketCode,
   type Page,
   photoMaxBytes,
   readTicketEvent,
@@ -277,7 +279,7 @@ export const trackTicket = async (db: Db, code: string): Promise<TrackedTicket> 
   const [row] = await db
     .select()
     .from(serasiTickets)
-    .where(eq(serasiTickets.code, code.trim().toUpperCase()));
+    .where(eq(serasiTickets.code, normaliseTicketCode(code)));
   if (!row) throw serasiError('serasi.code_not_found');
   const answers = await db
     .select({ at: serasiTicketEvents.at, kind: serasiTicketEvents.kind, text: serasiTicketEvents.text })
@@ -416,7 +418,7 @@ export const listTickets = async (
   if (input.escalated) conditions.push(sql`${serasiTickets.escalationLevel} > 0`);
   const q = input.q?.trim();
   if (q) {
-    if (/^SRS-/i.test(q)) conditions.push(eq(serasiTickets.code, q.toUpperCase()));
+    if (looksLikeTicketCode(q)) conditions.push(eq(serasiTickets.code, normaliseTicketCode(q)));
     else conditions.push(await wordsCondition(db, q));
   }
   const where = and(...conditions);

@@ -1,4 +1,4 @@
-import { formatDateTime, type TrackedTicket } from '@atensi/domain';
+import { formatDateTime, normaliseTicketCode, type TrackedTicket } from '@atensi/domain';
 import {
   Alert,
   Anchor,
@@ -26,13 +26,6 @@ import { PublicError, PublicLayout } from './PublicLayout';
 import { Field, TicketStatusBadge } from './SerasiParts';
 import { browserZone } from './zone';
 
-/** `SRS 7k4mq 9pqxd` → `SRS-7K4MQ-9PQXD`: what people copy or type from a note. */
-export const normaliseCode = (typed: string): string => {
-  const compact = typed.toUpperCase().replace(/[^0-9A-Z]/g, '');
-  const m = /^SRS([0-9A-Z]{5})([0-9A-Z]{5})$/.exec(compact);
-  return m ? `SRS-${m[1]}-${m[2]}` : typed.trim().toUpperCase();
-};
-
 function CodeForm({ initial = '' }: { initial?: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -40,7 +33,7 @@ function CodeForm({ initial = '' }: { initial?: string }) {
   const [error, setError] = useState<string | null>(null);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const clean = normaliseCode(code);
+    const clean = normaliseTicketCode(code);
     if (clean.length < 5) {
       setError(t('validation.required'));
       return;
