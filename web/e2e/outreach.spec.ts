@@ -37,8 +37,10 @@ const moveTo = async (page: Page, name: string, destination: string, shelterOpti
   await dialog.getByRole('radio', { name: destination }).check();
   if (shelterOption) {
     const select = dialog.getByLabel('TPS tujuan');
-    const label = (await select.locator('option').allTextContents()).find((o) => shelterOption.test(o))!;
-    await select.selectOption({ label });
+    // The shelters arrive after the dialog opens: wait for the one wanted before choosing it.
+    const option = select.locator('option', { hasText: shelterOption }).first();
+    await option.waitFor({ state: 'attached' });
+    await select.selectOption({ label: (await option.textContent())! });
   }
   await dialog.getByRole('button', { name: 'Simpan pemindahan' }).click();
   await dialog.waitFor({ state: 'detached' });
