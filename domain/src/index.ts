@@ -1,6 +1,7 @@
 export * from './audit/audit.schema.ts';
 export * from './auth/roles.ts';
 export * from './cases/case.schema.ts';
+export * from './cases/case-events.ts';
 export * from './cases/components.ts';
 export * from './cases/follow-up.schema.ts';
 export * from './cases/referral.schema.ts';

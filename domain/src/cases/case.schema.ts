@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cluster } from '../clusters.ts';
 import { limits } from '../limits.ts';
 import { pageOf, pageQuery } from '../paging.ts';
+import { caseEventMessage } from './case-events.ts';
 import { intakeChannel, modality, serviceComponent, serviceComponents, urgency } from './components.ts';
 import { followUpSchema } from './follow-up.schema.ts';
 import { referralSchema } from './referral.schema.ts';
@@ -10,6 +11,7 @@ import { transferSchema } from './transfer.schema.ts';
 
 export const riskLevels = ['low', 'medium', 'high'] as const;
 export const riskLevel = z.enum(riskLevels);
+export type RiskLevel = z.infer<typeof riskLevel>;
 
 export const providerKinds = ['this_center', 'other_center', 'partner'] as const;
 export const providerKind = z.enum(providerKinds);
@@ -190,7 +192,10 @@ export const timelineEntrySchema = z.object({
     'referral_updated',
   ]),
   by: z.string().nullable(),
+  /** The stored Indonesian sentence. */
   summary: z.string(),
+  /** The sentence as a template code and parameters, for the reader's language; null for free text. */
+  message: caseEventMessage.nullable(),
 });
 
 export const caseSchema = caseSummarySchema.extend({

@@ -1,4 +1,11 @@
-import { type CaseStage, canTransition, type FollowUp, type FollowUpInput, isClosed } from '@atensi/domain';
+import {
+  type CaseStage,
+  canTransition,
+  caseEventText,
+  type FollowUp,
+  type FollowUpInput,
+  isClosed,
+} from '@atensi/domain';
 import { asc, eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { AuditContext } from '../../platform/audit/audit.ts';
@@ -12,18 +19,6 @@ import { caseFollowUps } from './cases.tables.ts';
 /** Today's date at Indonesia's easternmost zone (WIT): the latest calendar day anywhere in the country. */
 const latestTodayInIndonesia = (now: Date) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jayapura' }).format(now);
-
-const methodNames: Record<FollowUpInput['method'], string> = {
-  home_visit: 'kunjungan rumah',
-  phone: 'telepon',
-  video_call: 'panggilan video',
-  at_center: 'di balai',
-};
-const conditionNames: Record<FollowUpInput['condition'], string> = {
-  improved: 'membaik',
-  stable: 'stabil',
-  declined: 'menurun',
-};
 
 /**
  * A bimbingan lanjut visit after closure. The first visit on a case in terminasi moves it to
@@ -68,13 +63,12 @@ export const recordFollowUp = (opts: {
       entityId: created!.id,
       changes: diffRecords(null, created!, { ignore: ['id'], personal: ['notes'] }),
     });
-    const next = visit.nextVisitOn ? `; kunjungan berikutnya ${visit.nextVisitOn}` : '';
+    const seen = { date: visit.visitedOn, method: visit.method, condition: visit.condition };
     return {
       set: moving ? { stage: 'follow_up' } : {},
-      event: {
-        kind: 'follow_up_visit',
-        summary: `Bimbingan lanjut ${visit.visitedOn} (${methodNames[visit.method]}): kondisi ${conditionNames[visit.condition]}${next}`,
-      },
+      event: visit.nextVisitOn
+        ? caseEventText('follow_up_next', { ...seen, next: visit.nextVisitOn })
+        : caseEventText('follow_up', seen),
     };
   });
 

@@ -2,6 +2,7 @@ import {
   type CaseStage,
   type CreateReferralInput,
   canMoveReferral,
+  caseEventText,
   isClosed,
   openReferralStatuses,
   type Page,
@@ -134,8 +135,11 @@ export const referCase = async (opts: {
       targetName,
     });
     made = { id: created.id, targetName };
-    const from = opts.ticket ? ` (dari tiket SERASI ${opts.ticket.code})` : '';
-    return { event: { kind: 'referral_sent', summary: `Rujukan ke ${targetName}${from}` } };
+    return {
+      event: opts.ticket
+        ? caseEventText('referral_sent_ticket', { target: targetName, ticket: opts.ticket.code })
+        : caseEventText('referral_sent', { target: targetName }),
+    };
   });
   return made;
 };
@@ -231,9 +235,14 @@ export const answerReferral = async (opts: {
       .returning();
     await recordEvent(tx, {
       caseId: c.id,
-      kind: 'referral_updated',
+      ...(input.note
+        ? caseEventText('referral_updated_note', {
+            target: referral.targetName,
+            status: input.status,
+            note: input.note,
+          })
+        : caseEventText('referral_updated', { target: referral.targetName, status: input.status })),
       context,
-      summary: `Rujukan ke ${referral.targetName} ${statusNames[input.status].id}${input.note ? `: ${input.note}` : ''}`,
       at: now,
     });
     audit({

@@ -67,7 +67,7 @@ type CaseJson = {
   pendingTransfer: { toCenterId: string; status: string } | null;
   transfers: { status: string; decisionNote: string | null }[];
   followUps: { condition: string }[];
-  timeline: { kind: string }[];
+  timeline: { kind: string; message: { code: string; params: Record<string, string> } | null }[];
   can: Record<string, boolean>;
   allowedNextStages: string[];
 };
@@ -224,6 +224,16 @@ describe('transfer to another centre', () => {
       'transfer_requested',
       'transfer_accepted',
     ]);
+    // Each server sentence comes with its template code, so the web words it in the reader's language.
+    expect(moved.timeline.map((e) => e.message?.code)).toEqual([
+      'opened',
+      'stage',
+      'placement',
+      'transfer_requested',
+      'transfer_accepted_note',
+    ]);
+    expect(moved.timeline[1]!.message!.params).toEqual({ fromStage: 'engagement', toStage: 'assessment' });
+    expect(moved.timeline[4]!.message!.params).toMatchObject({ note: 'Diterima, kamar tersedia' });
     expect((await getCenter(t.database.db, centerA)).occupiedBeds).toBe(bedsBefore - 1);
 
     // The sending side no longer sees it; the new worker works on it.

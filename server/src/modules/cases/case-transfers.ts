@@ -2,6 +2,7 @@ import {
   type AcceptTransferInput,
   type CaseStage,
   canRequestTransfer,
+  caseEventText,
   type RejectTransferInput,
   type RequestTransferInput,
   type Transfer,
@@ -97,10 +98,7 @@ export const requestTransfer = (opts: CaseChange & { input: RequestTransferInput
     });
     return {
       set: { transferToCenterId: toCenterId },
-      event: {
-        kind: 'transfer_requested',
-        summary: `Permintaan pemindahan ke ${toName}: ${reason.slice(0, 300)}`,
-      },
+      event: caseEventText('transfer_requested', { center: toName, reason: reason.slice(0, 300) }),
     };
   });
 
@@ -111,7 +109,7 @@ export const cancelTransfer = (opts: CaseChange & { version: number }) =>
     await decide(tx, transfer, 'cancelled', opts.context, null, audit);
     return {
       set: { transferToCenterId: null },
-      event: { kind: 'transfer_cancelled', summary: 'Permintaan pemindahan dibatalkan' },
+      event: caseEventText('transfer_cancelled', {}),
     };
   });
 
@@ -141,10 +139,16 @@ export const acceptTransfer = (opts: CaseChange & { input: AcceptTransferInput }
     await decide(tx, transfer, 'accepted', opts.context, note, audit);
     return {
       set: { centerId: transfer.toCenterId, assignedWorkerId, transferToCenterId: null },
-      event: {
-        kind: 'transfer_accepted',
-        summary: `Dipindahkan dari ${names.get(transfer.fromCenterId)} ke ${names.get(transfer.toCenterId)}; ditangani ${workerName}${note ? `: ${note}` : ''}`,
-      },
+      event: (() => {
+        const moved = {
+          from: names.get(transfer.fromCenterId) ?? '',
+          to: names.get(transfer.toCenterId) ?? '',
+          worker: workerName,
+        };
+        return note
+          ? caseEventText('transfer_accepted_note', { ...moved, note })
+          : caseEventText('transfer_accepted', moved);
+      })(),
     };
   });
 
@@ -155,7 +159,7 @@ export const rejectTransfer = (opts: CaseChange & { input: RejectTransferInput }
     await decide(tx, transfer, 'rejected', opts.context, opts.input.reason, audit);
     return {
       set: { transferToCenterId: null },
-      event: { kind: 'transfer_rejected', summary: `Pemindahan ditolak: ${opts.input.reason.slice(0, 300)}` },
+      event: caseEventText('transfer_rejected', { reason: opts.input.reason.slice(0, 300) }),
     };
   });
 

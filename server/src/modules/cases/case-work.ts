@@ -1,8 +1,10 @@
 import {
   type AssessmentInput,
+  type CaseEventEntry,
   type CaseStage,
   type ChangeStageInput,
   canTransition,
+  caseEventText,
   formatRupiah,
   isClosed,
   type PlanInput,
@@ -57,7 +59,7 @@ export const workOnCase = async (
     tx: Db,
     row: CaseRow,
     audit: (record: AuditRecord) => void,
-  ) => Promise<{ set?: Partial<typeof cases.$inferInsert>; event: { kind: string; summary: string } }>,
+  ) => Promise<{ set?: Partial<typeof cases.$inferInsert>; event: CaseEventEntry }>,
 ) => {
   const { db, context, viewer, id } = opts;
   const inTransaction = (run: (tx: Db, audit: (record: AuditRecord) => void) => Promise<void>) =>
@@ -72,7 +74,7 @@ export const workOnCase = async (
       .set({ ...set, version: row.version + 1, updatedAt: new Date() })
       .where(eq(cases.id, id))
       .returning();
-    await recordEvent(tx, { caseId: id, kind: event.kind, context, summary: event.summary });
+    await recordEvent(tx, { caseId: id, ...event, context });
     audit({
       action: 'update',
       entity: 'case',
@@ -99,24 +101,18 @@ export const changeStage = (opts: {
     }
     // Closing a case another centre is being asked to take would leave that request dangling.
     if (to === 'termination_requested' && row.transferToCenterId) throw caseError('case.transfer_pending');
-    const note = opts.input.note ? `: ${opts.input.note}` : '';
+    const note = opts.input.note;
+    const stages = { fromStage: from, toStage: to };
+    const event = (code: 'stage' | 'closure_requested' | 'closure_rejected') =>
+      note ? caseEventText(`${code}_note`, { ...stages, note }) : caseEventText(code, stages);
     if (to === 'termination_requested') {
-      return {
-        set: { stage: to, previousStage: from },
-        event: { kind: 'closure_requested', summary: `${from} → ${to}${note}` },
-      };
+      return { set: { stage: to, previousStage: from }, event: event('closure_requested') };
     }
     if (from === 'termination_requested') {
-      return {
-        set: { stage: to, previousStage: null },
-        event: { kind: 'closure_rejected', summary: `${from} → ${to}${note}` },
-      };
+      return { set: { stage: to, previousStage: null }, event: event('closure_rejected') };
     }
     const reopening = isClosed(from) && !isClosed(to);
-    return {
-      set: { stage: to, ...(reopening ? { closedAt: null } : {}) },
-      event: { kind: 'stage', summary: `${from} → ${to}${note}` },
-    };
+    return { set: { stage: to, ...(reopening ? { closedAt: null } : {}) }, event: event('stage') };
   });
 
 /** The centre head closes the case, recording the outcome measures the ministry reports. */
@@ -155,13 +151,12 @@ export const approveClosure = (opts: {
       centerId: row.centerId,
       at: now,
     });
-    const done = opts.outcomes.servicesComplete ? 'tuntas' : 'belum tuntas';
     return {
       set: { stage: 'termination', previousStage: null, closedAt: now },
-      event: {
-        kind: 'closure_approved',
-        summary: `Terminasi disetujui (${done}): ${opts.outcomes.summary.slice(0, 200)}`,
-      },
+      event: caseEventText(
+        opts.outcomes.servicesComplete ? 'closure_approved_complete' : 'closure_approved_incomplete',
+        { summary: opts.outcomes.summary.slice(0, 200) },
+      ),
     };
   });
 
@@ -194,10 +189,7 @@ export const recordAssessment = (opts: {
       .returning();
     auditCreated(audit, 'case_assessment', created!);
     return {
-      event: {
-        kind: 'assessment',
-        summary: `Asesmen ${opts.input.assessedOn}, risiko ${opts.input.riskLevel}`,
-      },
+      event: caseEventText('assessment', { date: opts.input.assessedOn, risk: opts.input.riskLevel }),
     };
   });
 
@@ -215,7 +207,7 @@ export const recordPlan = (opts: {
       .values({ id: uuidv7(), caseId: row.id, goals: opts.input.goals })
       .returning();
     auditCreated(audit, 'case_plan', created!);
-    return { event: { kind: 'plan', summary: `Rencana intervensi: ${opts.input.goals.length} tujuan` } };
+    return { event: caseEventText('plan', { goals: String(opts.input.goals.length) }) };
   });
 
 /** A service delivered; the first one fixes the case's response time (intake → first service). */
@@ -237,10 +229,11 @@ export const recordService = (opts: {
     const now = new Date();
     return {
       set: row.firstServiceAt ? {} : { firstServiceAt: now },
-      event: {
-        kind: 'service',
-        summary: `${input.component}: ${input.serviceType} (${formatRupiah(input.valueRupiah)})`,
-      },
+      event: caseEventText('service', {
+        component: input.component,
+        serviceType: input.serviceType,
+        value: formatRupiah(input.valueRupiah),
+      }),
     };
   });
 
@@ -279,10 +272,10 @@ export const placeResident = (opts: PlacementStep) =>
       at: created!.startedAt,
     });
     return {
-      event: {
-        kind: 'placement',
-        summary: `Penempatan residensial (${beds.occupiedBeds}/${beds.bedCapacity} tempat tidur terisi)`,
-      },
+      event: caseEventText('placement', {
+        occupied: String(beds.occupiedBeds),
+        capacity: String(beds.bedCapacity),
+      }),
     };
   });
 
@@ -297,7 +290,7 @@ export const endPlacement = (opts: PlacementStep & { reason: string }) =>
       reason: opts.reason,
       at: new Date(),
     });
-    return { event: { kind: 'placement_ended', summary: `Penempatan berakhir: ${opts.reason}` } };
+    return { event: caseEventText('placement_ended', { reason: opts.reason }) };
   });
 
 /** Ends the case's open placement, if any, and frees its bed; true when there was one. */

@@ -1,4 +1,4 @@
-import type { CaseWorker, ReassignCaseInput } from '@atensi/domain';
+import { type CaseWorker, caseEventText, type ReassignCaseInput } from '@atensi/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AuditContext } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -45,9 +45,9 @@ export const reassignCase = (opts: {
     const names = await userNames(tx, [row.assignedWorkerId, assignedWorkerId]);
     return {
       set: { assignedWorkerId },
-      event: {
-        kind: 'reassigned',
-        summary: `Pekerja sosial diganti: ${names.get(row.assignedWorkerId) ?? '-'} → ${names.get(assignedWorkerId) ?? '-'}`,
-      },
+      event: caseEventText('reassigned', {
+        from: names.get(row.assignedWorkerId) ?? '-',
+        to: names.get(assignedWorkerId) ?? '-',
+      }),
     };
   });

@@ -1,9 +1,11 @@
 import {
   type Case,
+  type CaseEventEntry,
   type CaseListInput,
   type CaseStage,
   type CaseSummary,
   type CreateCaseInput,
+  caseEventText,
   isSensitiveCase,
   type Page,
 } from '@atensi/domain';
@@ -42,7 +44,7 @@ const nextNumber = async (tx: Db, centerId: string, at: Date): Promise<string> =
 
 export const recordEvent = (
   tx: Db,
-  e: { caseId: string; kind: string; context: AuditContext; summary: string; at?: Date },
+  e: CaseEventEntry & { caseId: string; context: AuditContext; at?: Date },
 ) =>
   tx.insert(caseEvents).values({
     id: uuidv7(),
@@ -98,9 +100,8 @@ export const createCase = async (opts: {
       .returning();
     await recordEvent(tx, {
       caseId: id,
-      kind: 'opened',
+      ...caseEventText('opened', { number, problem: input.problem.slice(0, 200) }),
       context,
-      summary: `${number}: ${input.problem.slice(0, 200)}`,
       at: now,
     });
     audit({
@@ -252,9 +253,8 @@ export const reassignCases = async (
   for (const c of moved) {
     await recordEvent(tx, {
       caseId: c.id,
-      kind: 'stage',
+      ...caseEventText('merged', {}),
       context,
-      summary: 'Data penerima manfaat digabungkan; kasus mengikuti data yang dipertahankan.',
     });
     audit({
       action: 'update',

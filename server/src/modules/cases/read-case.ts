@@ -3,6 +3,7 @@ import {
   type Case,
   type CaseStage,
   isClosed,
+  readCaseEvent,
   type ServiceRecordInput,
 } from '@atensi/domain';
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
@@ -114,6 +115,7 @@ export const readCase = async (opts: {
       kind: e.kind as Case['timeline'][number]['kind'],
       by: e.actorName,
       summary: e.summary,
+      message: readCaseEvent(e.kind, e.summary),
     })),
     allowedNextStages: canWorkOnCase(viewer, row)
       ? allowedNextStages(

@@ -1,7 +1,6 @@
 import {
   type Case,
   type CaseStage,
-  caseStages,
   formatDateTime,
   referralLetterInput,
   terminableStages,
@@ -59,6 +58,7 @@ import { ReassignButton } from './CaseReassign';
 import { CaseReferralSection } from './CaseReferralSection';
 import { CaseStaySection } from './CaseStaySection';
 import { CaseTransferSection } from './CaseTransferSection';
+import { caseEventText } from './eventText';
 
 const route = getRouteApi('/app/kasus/$id');
 
@@ -82,14 +82,6 @@ export function CaseDetailPage() {
     </RequirePermission>
   );
 }
-
-const stagePattern = new RegExp(`^(${caseStages.join('|')})( → )(${caseStages.join('|')})$`);
-
-/** Stage-change entries come as `engagement → assessment`: show the stage names. */
-const stageSummary = (summary: string, t: (key: string) => string): string => {
-  const m = stagePattern.exec(summary);
-  return m ? `${t(`cases.stage.${m[1]}`)} → ${t(`cases.stage.${m[3]}`)}` : summary;
-};
 
 function CaseDetail({ value: c, onReload }: { value: Case; onReload: () => void }) {
   const { t } = useTranslation();
@@ -231,7 +223,7 @@ function CaseDetail({ value: c, onReload }: { value: Case; onReload: () => void 
                     <Text size="sm" fw={600}>
                       {t([`cases.timeline.kind.${e.kind}`, `referrals.timelineKind.${e.kind}`])}
                     </Text>
-                    <Text size="sm">{stageSummary(e.summary, t)}</Text>
+                    <Text size="sm">{caseEventText(e, t)}</Text>
                     <Text size="xs" c="dimmed">
                       {formatDateTime(e.at, 'WIB', lang)}
                       {e.by ? ` · ${e.by}` : ''}

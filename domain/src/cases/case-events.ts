@@ -1,0 +1,189 @@
+import { z } from 'zod';
+// Type only: case.schema.ts imports this file's message schema for the timeline.
+import type { RiskLevel } from './case.schema.ts';
+import { serviceComponents } from './components.ts';
+import type { followUpConditions, followUpMethods } from './follow-up.schema.ts';
+import type { referralStatuses } from './referral.schema.ts';
+import { caseStages } from './stages.ts';
+
+/**
+ * Texts the server writes into a case's timeline, the way ticket-events.ts does for SERASI:
+ * the row keeps the Indonesian sentence (exports, audit, any client's fallback), and each
+ * sentence comes from one template here, so reading it backwards gives a code and its
+ * parameters for the web to word in the reader's language, old rows included.
+ * Each template is the sentence the server wrote before templates existed, word for word.
+ */
+const templates = {
+  opened: { kind: 'opened', text: '{number}: {problem}' },
+  merged: {
+    kind: 'stage',
+    text: 'Data penerima manfaat digabungkan; kasus mengikuti data yang dipertahankan.',
+  },
+  // Each sentence with a note before the one it extends, so a note is never read into a name.
+  stage_note: { kind: 'stage', text: '{fromStage} → {toStage}: {note}' },
+  stage: { kind: 'stage', text: '{fromStage} → {toStage}' },
+  closure_requested_note: { kind: 'closure_requested', text: '{fromStage} → {toStage}: {note}' },
+  closure_requested: { kind: 'closure_requested', text: '{fromStage} → {toStage}' },
+  closure_rejected_note: { kind: 'closure_rejected', text: '{fromStage} → {toStage}: {note}' },
+  closure_rejected: { kind: 'closure_rejected', text: '{fromStage} → {toStage}' },
+  closure_approved_complete: { kind: 'closure_approved', text: 'Terminasi disetujui (tuntas): {summary}' },
+  closure_approved_incomplete: {
+    kind: 'closure_approved',
+    text: 'Terminasi disetujui (belum tuntas): {summary}',
+  },
+  assessment: { kind: 'assessment', text: 'Asesmen {date}, risiko {risk}' },
+  plan: { kind: 'plan', text: 'Rencana intervensi: {goals} tujuan' },
+  service: { kind: 'service', text: '{component}: {serviceType} ({value})' },
+  placement: {
+    kind: 'placement',
+    text: 'Penempatan residensial ({occupied}/{capacity} tempat tidur terisi)',
+  },
+  placement_ended: { kind: 'placement_ended', text: 'Penempatan berakhir: {reason}' },
+  transfer_requested: { kind: 'transfer_requested', text: 'Permintaan pemindahan ke {center}: {reason}' },
+  transfer_cancelled: { kind: 'transfer_cancelled', text: 'Permintaan pemindahan dibatalkan' },
+  transfer_accepted_note: {
+    kind: 'transfer_accepted',
+    text: 'Dipindahkan dari {from} ke {to}; ditangani {worker}: {note}',
+  },
+  transfer_accepted: {
+    kind: 'transfer_accepted',
+    text: 'Dipindahkan dari {from} ke {to}; ditangani {worker}',
+  },
+  transfer_rejected: { kind: 'transfer_rejected', text: 'Pemindahan ditolak: {reason}' },
+  reassigned: { kind: 'reassigned', text: 'Pekerja sosial diganti: {from} → {to}' },
+  follow_up_next: {
+    kind: 'follow_up_visit',
+    text: 'Bimbingan lanjut {date} ({method}): kondisi {condition}; kunjungan berikutnya {next}',
+  },
+  follow_up: { kind: 'follow_up_visit', text: 'Bimbingan lanjut {date} ({method}): kondisi {condition}' },
+  referral_sent_ticket: { kind: 'referral_sent', text: 'Rujukan ke {target} (dari tiket SERASI {ticket})' },
+  referral_sent: { kind: 'referral_sent', text: 'Rujukan ke {target}' },
+  referral_updated_note: { kind: 'referral_updated', text: 'Rujukan ke {target} {status}: {note}' },
+  referral_updated: { kind: 'referral_updated', text: 'Rujukan ke {target} {status}' },
+} as const;
+
+const methodWords = {
+  home_visit: 'kunjungan rumah',
+  phone: 'telepon',
+  video_call: 'panggilan video',
+  at_center: 'di balai',
+} as const satisfies Record<(typeof followUpMethods)[number], string>;
+const conditionWords = {
+  improved: 'membaik',
+  stable: 'stabil',
+  declined: 'menurun',
+} as const satisfies Record<(typeof followUpConditions)[number], string>;
+const statusWords = {
+  sent: 'dikirim',
+  accepted: 'diterima',
+  rejected: 'ditolak',
+  completed: 'selesai',
+  cancelled: 'dibatalkan',
+} as const satisfies Record<(typeof referralStatuses)[number], string>;
+
+const identity = <T extends string>(codes: readonly T[]): Record<T, string> =>
+  Object.fromEntries(codes.map((c): [string, string] => [c, c])) as Record<T, string>;
+
+/**
+ * Parameters from fixed lists travel as codes. The map gives the word each code has in the
+ * stored sentence: Indonesian words for follow-ups and referral statuses, and the bare code
+ * for stages, risk levels and components, which the server has always written as codes.
+ */
+export const caseEventVocabularies = {
+  fromStage: identity(caseStages),
+  toStage: identity(caseStages),
+  risk: { low: 'low', medium: 'medium', high: 'high' } satisfies Record<RiskLevel, string>,
+  component: identity(serviceComponents),
+  method: methodWords,
+  condition: conditionWords,
+  status: statusWords,
+} as const satisfies Record<string, Record<string, string>>;
+
+type Vocabulary = keyof typeof caseEventVocabularies;
+const vocabularies: Partial<Record<string, Record<string, string>>> = caseEventVocabularies;
+
+export type CaseEventCode = keyof typeof templates;
+export const caseEventCodes = Object.keys(templates) as [CaseEventCode, ...CaseEventCode[]];
+
+/** The Indonesian template of each code, `{name}` marking a parameter (the web's `id` words match them). */
+export const caseEventTemplates: Readonly<Record<CaseEventCode, string>> = Object.fromEntries(
+  Object.entries(templates).map(([code, t]) => [code, t.text]),
+) as Record<CaseEventCode, string>;
+
+type ParamsOf<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | ParamsOf<Rest> : never;
+type ParamValue<P extends string> = P extends Vocabulary ? keyof (typeof caseEventVocabularies)[P] : string;
+type TemplateParams<C extends CaseEventCode> = {
+  [P in ParamsOf<(typeof templates)[C]['text']>]: ParamValue<P>;
+};
+
+/** What the server stores for an event: its kind and the (Indonesian) sentence. */
+export type CaseEventEntry = { kind: (typeof templates)[CaseEventCode]['kind']; summary: string };
+
+/** The timeline entry of a server-written event: its kind and the stored (Indonesian) sentence. */
+export const caseEventText = <C extends CaseEventCode>(
+  code: C,
+  params: TemplateParams<C>,
+): CaseEventEntry & { kind: (typeof templates)[C]['kind'] } => ({
+  kind: templates[code].kind,
+  summary: templates[code].text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = (params as Record<string, string>)[name] ?? '';
+    return vocabularies[name]?.[value] ?? value;
+  }),
+});
+
+export const caseEventMessage = z.object({
+  code: z.enum(caseEventCodes),
+  params: z.record(z.string(), z.string()),
+});
+export type CaseEventMessage = z.infer<typeof caseEventMessage>;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Numbers and amounts never hold brackets, so a service type with its own "(…)" stays whole. */
+const shapes: Partial<Record<string, string>> = {
+  value: '[^()]+',
+  goals: '\\d+',
+  occupied: '\\d+',
+  capacity: '\\d+',
+};
+
+/** A parameter from a fixed list matches only its words, longest first, and reads back as the code. */
+const groupOf = (name: string): string => {
+  const words = vocabularies[name];
+  if (!words) return `(${shapes[name] ?? '[\\s\\S]+?'})`;
+  const alternatives = Object.values(words).sort((a, b) => b.length - a.length);
+  return `(${alternatives.map(escapeRegExp).join('|')})`;
+};
+const codeOf = (name: string, word: string): string => {
+  const words = vocabularies[name];
+  return words ? (Object.entries(words).find(([, w]) => w === word)?.[0] ?? word) : word;
+};
+
+const readers = (Object.entries(templates) as [CaseEventCode, { kind: string; text: string }][]).map(
+  ([code, t]) => {
+    const names = [...t.text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+    const parts = t.text.split(/\{\w+\}/).map(escapeRegExp);
+    const pattern = parts.reduce(
+      (acc, part, i) => (i === 0 ? part : `${acc}${groupOf(names[i - 1]!)}${part}`),
+      '',
+    );
+    return { code, kind: t.kind, names, pattern: new RegExp(`^${pattern}$`) };
+  },
+);
+
+/**
+ * The code and parameters of a server-written event, or null for a sentence no template
+ * writes (then the web shows it as stored). Only templates of the event's kind are tried.
+ */
+export const readCaseEvent = (kind: string, text: string): CaseEventMessage | null => {
+  for (const r of readers) {
+    if (r.kind !== kind) continue;
+    const m = r.pattern.exec(text);
+    if (m)
+      return {
+        code: r.code,
+        params: Object.fromEntries(r.names.map((n, i) => [n, codeOf(n, m[i + 1] as string)])),
+      };
+  }
+  return null;
+};
