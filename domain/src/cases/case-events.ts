@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { defineEventTemplates, type ParamsOf } from '../event-templates.ts';
 // Type only: case.schema.ts imports this file's message schema for the timeline.
 import type { RiskLevel } from './case.schema.ts';
 import { serviceComponents } from './components.ts';
@@ -7,11 +8,8 @@ import type { referralStatuses } from './referral.schema.ts';
 import { caseStages } from './stages.ts';
 
 /**
- * Texts the server writes into a case's timeline, the way ticket-events.ts does for SERASI:
- * the row keeps the Indonesian sentence (exports, audit, any client's fallback), and each
- * sentence comes from one template here, so reading it backwards gives a code and its
- * parameters for the web to word in the reader's language, old rows included.
- * Each template is the sentence the server wrote before templates existed, word for word.
+ * The sentences the server writes into a case's timeline (see event-templates.ts), each the
+ * sentence the server wrote before templates existed, word for word.
  */
 const templates = {
   opened: { kind: 'opened', text: '{number}: {problem}' },
@@ -100,17 +98,19 @@ export const caseEventVocabularies = {
 } as const satisfies Record<string, Record<string, string>>;
 
 type Vocabulary = keyof typeof caseEventVocabularies;
-const vocabularies: Partial<Record<string, Record<string, string>>> = caseEventVocabularies;
+
+const engine = defineEventTemplates(templates, {
+  vocabularies: caseEventVocabularies,
+  // Numbers and amounts never hold brackets, so a service type with its own "(…)" stays whole.
+  shapes: { value: '[^()]+', goals: '\\d+', occupied: '\\d+', capacity: '\\d+' },
+});
 
 export type CaseEventCode = keyof typeof templates;
-export const caseEventCodes = Object.keys(templates) as [CaseEventCode, ...CaseEventCode[]];
+export const caseEventCodes = engine.codes;
 
 /** The Indonesian template of each code, `{name}` marking a parameter (the web's `id` words match them). */
-export const caseEventTemplates: Readonly<Record<CaseEventCode, string>> = Object.fromEntries(
-  Object.entries(templates).map(([code, t]) => [code, t.text]),
-) as Record<CaseEventCode, string>;
+export const caseEventTemplates: Readonly<Record<CaseEventCode, string>> = engine.texts;
 
-type ParamsOf<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | ParamsOf<Rest> : never;
 type ParamValue<P extends string> = P extends Vocabulary ? keyof (typeof caseEventVocabularies)[P] : string;
 type TemplateParams<C extends CaseEventCode> = {
   [P in ParamsOf<(typeof templates)[C]['text']>]: ParamValue<P>;
@@ -125,65 +125,11 @@ export const caseEventText = <C extends CaseEventCode>(
   params: TemplateParams<C>,
 ): CaseEventEntry & { kind: (typeof templates)[C]['kind'] } => ({
   kind: templates[code].kind,
-  summary: templates[code].text.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = (params as Record<string, string>)[name] ?? '';
-    return vocabularies[name]?.[value] ?? value;
-  }),
+  summary: engine.write(code, params as Record<string, string>),
 });
 
-export const caseEventMessage = z.object({
-  code: z.enum(caseEventCodes),
-  params: z.record(z.string(), z.string()),
-});
+export const caseEventMessage = engine.message;
 export type CaseEventMessage = z.infer<typeof caseEventMessage>;
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Numbers and amounts never hold brackets, so a service type with its own "(…)" stays whole. */
-const shapes: Partial<Record<string, string>> = {
-  value: '[^()]+',
-  goals: '\\d+',
-  occupied: '\\d+',
-  capacity: '\\d+',
-};
-
-/** A parameter from a fixed list matches only its words, longest first, and reads back as the code. */
-const groupOf = (name: string): string => {
-  const words = vocabularies[name];
-  if (!words) return `(${shapes[name] ?? '[\\s\\S]+?'})`;
-  const alternatives = Object.values(words).sort((a, b) => b.length - a.length);
-  return `(${alternatives.map(escapeRegExp).join('|')})`;
-};
-const codeOf = (name: string, word: string): string => {
-  const words = vocabularies[name];
-  return words ? (Object.entries(words).find(([, w]) => w === word)?.[0] ?? word) : word;
-};
-
-const readers = (Object.entries(templates) as [CaseEventCode, { kind: string; text: string }][]).map(
-  ([code, t]) => {
-    const names = [...t.text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-    const parts = t.text.split(/\{\w+\}/).map(escapeRegExp);
-    const pattern = parts.reduce(
-      (acc, part, i) => (i === 0 ? part : `${acc}${groupOf(names[i - 1]!)}${part}`),
-      '',
-    );
-    return { code, kind: t.kind, names, pattern: new RegExp(`^${pattern}$`) };
-  },
-);
-
-/**
- * The code and parameters of a server-written event, or null for a sentence no template
- * writes (then the web shows it as stored). Only templates of the event's kind are tried.
- */
-export const readCaseEvent = (kind: string, text: string): CaseEventMessage | null => {
-  for (const r of readers) {
-    if (r.kind !== kind) continue;
-    const m = r.pattern.exec(text);
-    if (m)
-      return {
-        code: r.code,
-        params: Object.fromEntries(r.names.map((n, i) => [n, codeOf(n, m[i + 1] as string)])),
-      };
-  }
-  return null;
-};
+/** The code and parameters of a server-written event, or null for a sentence no template writes. */
+export const readCaseEvent = engine.read;
