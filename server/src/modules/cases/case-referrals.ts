@@ -217,22 +217,8 @@ export const answerReferral = async (opts: {
         : null;
     if (!side) throw caseError('case.not_found');
     if (referral.version !== input.version) throw caseError('case.version_conflict');
-    const from = referral.status as ReferralStatus;
-    if (!canMoveReferral(from, input.status, side)) {
-      throw moveRefused(from, input.status);
-    }
     const now = new Date();
-    const [after] = await tx
-      .update(caseReferrals)
-      .set({
-        status: input.status,
-        responseNote: input.note ?? referral.responseNote,
-        ...(input.status === 'accepted' || input.status === 'rejected' ? { answeredAt: now } : {}),
-        ...(input.status === 'completed' ? { completedAt: now } : {}),
-        version: referral.version + 1,
-      })
-      .where(eq(caseReferrals.id, referral.id))
-      .returning();
+    await stepReferral(tx, audit, referral, input, side, now);
     await recordEvent(tx, {
       caseId: c.id,
       ...(input.note
@@ -245,13 +231,42 @@ export const answerReferral = async (opts: {
       context,
       at: now,
     });
-    audit({
-      action: 'update',
-      entity: 'case_referral',
-      entityId: referral.id,
-      changes: diffRecords(referral, after!, { personal: ['responseNote'] }),
-    });
   });
+};
+
+/**
+ * One step of a referral (accepted, rejected, completed, cancelled) by the side allowed to
+ * take it, under the caller's row lock and version check; audited. Shared by case referrals
+ * and those forwarded from a SERASI ticket.
+ */
+export const stepReferral = async (
+  tx: Db,
+  audit: (record: AuditRecord) => void,
+  referral: ReferralRow,
+  input: ReferralStatusInput,
+  side: 'case' | 'partner',
+  now = new Date(),
+): Promise<ReferralRow> => {
+  const from = referral.status as ReferralStatus;
+  if (!canMoveReferral(from, input.status, side)) throw moveRefused(from, input.status);
+  const [after] = await tx
+    .update(caseReferrals)
+    .set({
+      status: input.status,
+      responseNote: input.note ?? referral.responseNote,
+      ...(input.status === 'accepted' || input.status === 'rejected' ? { answeredAt: now } : {}),
+      ...(input.status === 'completed' ? { completedAt: now } : {}),
+      version: referral.version + 1,
+    })
+    .where(eq(caseReferrals.id, referral.id))
+    .returning();
+  audit({
+    action: 'update',
+    entity: 'case_referral',
+    entityId: referral.id,
+    changes: diffRecords(referral, after!, { personal: ['responseNote'] }),
+  });
+  return after!;
 };
 
 export const referralsOfCase = async (db: Db, c: { id: string; number: string; centerId: string }) => {

@@ -1,10 +1,8 @@
 import {
   type CreateReferralInput,
-  canMoveReferral,
   formatDate,
   openReferralStatuses,
   type Referral,
-  type ReferralStatus,
   type ReferralStatusInput,
   type ReferralTarget,
   referralStepText,
@@ -13,15 +11,14 @@ import {
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Content } from 'pdfmake/interfaces';
 import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
-import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { renderPdf } from '../../platform/documents/pdf.ts';
 import { documentHeader, table } from './case-documents.ts';
 import {
   insertReferral,
-  moveRefused,
   programmeNames,
   type ReferralRow,
+  stepReferral,
   targetNameOf,
   toReferral,
 } from './case-referrals.ts';
@@ -117,33 +114,12 @@ export const answerTicketReferral = (opts: {
           : null;
     if (!side) throw caseError('case.referral_not_found');
     if (referral.version !== input.version) throw caseError('case.referral_version_conflict');
-    const from = referral.status as ReferralStatus;
-    if (!canMoveReferral(from, input.status, side)) {
-      throw moveRefused(from, input.status);
-    }
-    const now = new Date();
-    const [after] = await tx
-      .update(caseReferrals)
-      .set({
-        status: input.status,
-        responseNote: input.note ?? referral.responseNote,
-        ...(input.status === 'accepted' || input.status === 'rejected' ? { answeredAt: now } : {}),
-        ...(input.status === 'completed' ? { completedAt: now } : {}),
-        version: referral.version + 1,
-      })
-      .where(eq(caseReferrals.id, referral.id))
-      .returning();
-    audit({
-      action: 'update',
-      entity: 'case_referral',
-      entityId: referral.id,
-      changes: diffRecords(referral, after!, { personal: ['responseNote'] }),
-    });
+    const after = await stepReferral(tx, audit, referral, input, side);
     await opts.onAnswered(tx, {
       ticketId: referral.ticketId,
       text: referralStepText(input.status, referral.targetName, input.note ?? null),
     });
-    return toReferral(after!, null);
+    return toReferral(after, null);
   });
 
 /**
