@@ -21,6 +21,7 @@ describe('case event texts', () => {
       ['plan', { goals: '3' }],
       ['service', { component: 'basic_needs', serviceType: 'Makan (3x sehari)', value: 'Rp 150.000' }],
       ['placement', { occupied: '12', capacity: '40' }],
+      ['placement_moved', { destination: 'family' }],
       ['placement_ended', { reason: 'Pindah (family)' }],
       ['transfer_requested', { center: 'Balai "Naibonat" Kupang', reason: 'Dekat keluarga: ibu di Kupang' }],
       ['transfer_cancelled', {}],

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { defineEventTemplates, type ParamsOf } from '../event-templates.ts';
+import type { stayKinds } from '../outreach/outreach.schema.ts';
 // Type only: case.schema.ts imports this file's message schema for the timeline.
 import type { RiskLevel } from './case.schema.ts';
 import { serviceComponents } from './components.ts';
@@ -36,6 +37,8 @@ const templates = {
     kind: 'placement',
     text: 'Penempatan residensial ({occupied}/{capacity} tempat tidur terisi)',
   },
+  // Before `placement_ended`: an outreach move names where the person went, as a code.
+  placement_moved: { kind: 'placement_ended', text: 'Penempatan berakhir, pindah: {destination}' },
   placement_ended: { kind: 'placement_ended', text: 'Penempatan berakhir: {reason}' },
   transfer_requested: { kind: 'transfer_requested', text: 'Permintaan pemindahan ke {center}: {reason}' },
   transfer_cancelled: { kind: 'transfer_cancelled', text: 'Permintaan pemindahan dibatalkan' },
@@ -95,6 +98,13 @@ export const caseEventVocabularies = {
   method: methodWords,
   condition: conditionWords,
   status: statusWords,
+  destination: {
+    shelter: 'TPS',
+    partner: 'LKS',
+    center: 'Balai',
+    family: 'Keluarga',
+    community: 'Masyarakat',
+  } satisfies Record<(typeof stayKinds)[number], string>,
 } as const satisfies Record<string, Record<string, string>>;
 
 type Vocabulary = keyof typeof caseEventVocabularies;

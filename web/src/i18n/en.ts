@@ -818,6 +818,7 @@ export const en: Resources = {
       plan: 'Intervention plan: {{goals}} goal(s)',
       service: '{{component}}: {{serviceType}} ({{value}})',
       placement: 'Residential placement ({{occupied}}/{{capacity}} beds taken)',
+      placement_moved: 'Placement ended, moved to: {{destination}}',
       placement_ended: 'Placement ended: {{reason}}',
       transfer_requested: 'Transfer to {{center}} requested: {{reason}}',
       transfer_cancelled: 'Transfer request withdrawn',

@@ -819,6 +819,7 @@ export const id = {
       plan: 'Rencana intervensi: {{goals}} tujuan',
       service: '{{component}}: {{serviceType}} ({{value}})',
       placement: 'Penempatan residensial ({{occupied}}/{{capacity}} tempat tidur terisi)',
+      placement_moved: 'Penempatan berakhir, pindah: {{destination}}',
       placement_ended: 'Penempatan berakhir: {{reason}}',
       transfer_requested: 'Permintaan pemindahan ke {{center}}: {{reason}}',
       transfer_cancelled: 'Permintaan pemindahan dibatalkan',

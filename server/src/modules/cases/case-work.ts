@@ -5,11 +5,13 @@ import {
   type ChangeStageInput,
   canTransition,
   caseEventText,
+  caseEventVocabularies,
   formatRupiah,
   isClosed,
   type PlanInput,
   type Role,
   type ServiceRecordInput,
+  type StayKind,
   type TerminationOutcomes,
 } from '@atensi/domain';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -279,18 +281,28 @@ export const placeResident = (opts: PlacementStep) =>
     };
   });
 
-/** Ends the open placement and gives the bed back; the person's stay at the balai ends with it. */
-export const endPlacement = (opts: PlacementStep & { reason: string }) =>
+/**
+ * Ends the open placement and gives the bed back; the person's stay at the balai ends with it.
+ * An outreach move names where the person went (`movedTo`), so the timeline can word it in
+ * the reader's language; otherwise the reason is the worker's own words.
+ */
+export const endPlacement = (opts: PlacementStep & ({ reason: string } | { movedTo: StayKind })) =>
   workOnCase(opts, async (tx, row, audit) => {
-    if (!(await endOpenPlacement(tx, row, opts.reason, audit))) throw caseError('case.not_placed');
+    const event =
+      'movedTo' in opts
+        ? caseEventText('placement_moved', { destination: opts.movedTo })
+        : caseEventText('placement_ended', { reason: opts.reason });
+    const reason =
+      'movedTo' in opts ? `Pindah: ${caseEventVocabularies.destination[opts.movedTo]}` : opts.reason;
+    if (!(await endOpenPlacement(tx, row, reason, audit))) throw caseError('case.not_placed');
     await notifyPlacementChange(tx, audit, opts.context, {
       kind: 'placement_ended',
       caseId: row.id,
       centerId: row.centerId,
-      reason: opts.reason,
+      reason,
       at: new Date(),
     });
-    return { event: caseEventText('placement_ended', { reason: opts.reason }) };
+    return { event };
   });
 
 /** Ends the case's open placement, if any, and frees its bed; true when there was one. */

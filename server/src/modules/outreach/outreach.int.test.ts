@@ -205,6 +205,16 @@ describe('shelter, balai, family', () => {
     // Home to the family: the bed is given back.
     expect((await move(a!.caseId, { to: 'family', date: '2026-11-30' })).statusCode).toBe(200);
     expect((await getCenter(t.database.db, center)).occupiedBeds).toBe(bedsBefore);
+    // The case's timeline says where the person went, as a code the web words in the reader's language.
+    const timeline = (await call('GET', `/api/cases/${a!.caseId}`, 'worker')).json().timeline as {
+      kind: string;
+      summary: string;
+      message: { code: string; params: Record<string, string> } | null;
+    }[];
+    expect(timeline.find((e) => e.kind === 'placement_ended')).toMatchObject({
+      summary: 'Penempatan berakhir, pindah: Keluarga',
+      message: { code: 'placement_moved', params: { destination: 'family' } },
+    });
     expect((await move(a!.caseId, { to: 'family', date: '2026-11-30' })).json().code).toBe(
       'outreach.same_place',
     );

@@ -369,7 +369,7 @@ export const moveCase = async (opts: {
     const placed = await hasOpenPlacement(tx, caseId);
     const step = { db: tx, context, viewer, id: caseId, audit };
     if (placed && input.to !== 'center') {
-      await endPlacement({ ...step, reason: input.note ?? `Pindah (${input.to})` });
+      await endPlacement(input.note ? { ...step, reason: input.note } : { ...step, movedTo: input.to });
     }
     if (!placed && input.to === 'center') await placeResident(step);
   });

@@ -14,6 +14,7 @@ const vocabularyKeys: Record<keyof typeof caseEventVocabularies, { key: string; 
   method: { key: 'cases.followUpMethod', lower: true },
   condition: { key: 'cases.followUpCondition', lower: true },
   status: { key: 'referrals.status', lower: true },
+  destination: { key: 'outreach.stay.kind', lower: false },
 };
 
 const worded = (params: Record<string, string>, t: Translate): Record<string, string> =>
