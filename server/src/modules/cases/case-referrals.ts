@@ -3,6 +3,7 @@ import {
   type CreateReferralInput,
   canMoveReferral,
   caseEventText,
+  caseEventVocabularies,
   isClosed,
   openReferralStatuses,
   type Page,
@@ -39,19 +40,16 @@ export const programmeNames: Partial<Record<ReferralTarget, string>> = {
   bpjs_pbi: 'BPJS Kesehatan PBI',
 };
 
-export const statusNames: Record<ReferralStatus, { id: string; en: string }> = {
-  sent: { id: 'dikirim', en: 'sent' },
-  accepted: { id: 'diterima', en: 'accepted' },
-  rejected: { id: 'ditolak', en: 'rejected' },
-  completed: { id: 'selesai', en: 'completed' },
-  cancelled: { id: 'dibatalkan', en: 'cancelled' },
-};
+/** A status in words: the Indonesian of the case timeline, the English code itself. */
+const statusName = (status: ReferralStatus, lang: 'id' | 'en'): string =>
+  lang === 'id' ? caseEventVocabularies.status[status] : status;
 
 /** "Cannot move from X to Y", with the status names in each language rather than Indonesian in both. */
 export const moveRefused = (from: ReferralStatus, to: ReferralStatus): AppError => {
   const say = (lang: 'id' | 'en') =>
-    caseError('case.referral_refused', { from: statusNames[from][lang], to: statusNames[to][lang] })
-      .localised[lang];
+    caseError('case.referral_refused', { from: statusName(from, lang), to: statusName(to, lang) }).localised[
+      lang
+    ];
   return new AppError('case.referral_refused', 409, { id: say('id'), en: say('en') });
 };
 
