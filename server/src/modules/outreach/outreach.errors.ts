@@ -24,6 +24,10 @@ export const outreachError = defineErrors({
     status: 400,
     message: { id: 'LKS tidak ditemukan atau tidak aktif.', en: 'Partner not found or inactive.' },
   },
+  'outreach.date_future': {
+    status: 400,
+    message: { id: 'Tanggal tidak boleh di masa depan.', en: 'The date cannot be in the future.' },
+  },
   'outreach.date_before_stay': {
     status: 400,
     message: {

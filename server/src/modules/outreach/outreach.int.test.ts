@@ -124,6 +124,16 @@ describe('an outreach run', () => {
       run([found('Satu'), found('Dua')], { assignedWorkerId: users.elsewhere!.id }),
     );
     expect(wrongWorker.statusCode).toBe(400);
+    const tomorrowSomewhere = await call(
+      'POST',
+      '/api/outreach/runs',
+      'worker',
+      run([found('Satu')], { date: '2999-01-01' }),
+    );
+    expect(tomorrowSomewhere.json()).toMatchObject({
+      code: 'outreach.date_future',
+      fields: [{ path: 'date' }],
+    });
     expect([await count(persons), await count(cases)]).toEqual(before);
   });
 });
@@ -179,6 +189,8 @@ describe('shelter, balai, family', () => {
     expect(full.json().code).toBe('outreach.shelter_full');
 
     const bedsBefore = (await getCenter(t.database.db, center)).occupiedBeds;
+    const future = await move(a!.caseId, { to: 'center', date: '2999-01-01' });
+    expect(future.json()).toMatchObject({ code: 'outreach.date_future', fields: [{ path: 'date' }] });
     const early = await move(a!.caseId, { to: 'center', date: '2026-11-01' });
     expect(early.json()).toMatchObject({ code: 'outreach.date_before_stay', fields: [{ path: 'date' }] });
     const toBalai = await move(a!.caseId, {
@@ -203,7 +215,7 @@ describe('shelter, balai, family', () => {
     expect(caseA.placement).toMatchObject({ centerId: center });
 
     // Home to the family: the bed is given back.
-    expect((await move(a!.caseId, { to: 'family', date: '2026-11-30' })).statusCode).toBe(200);
+    expect((await move(a!.caseId, { to: 'family', date: '2026-11-23' })).statusCode).toBe(200);
     expect((await getCenter(t.database.db, center)).occupiedBeds).toBe(bedsBefore);
     // The case's timeline says where the person went, as a code the web words in the reader's language.
     const timeline = (await call('GET', `/api/cases/${a!.caseId}`, 'worker')).json().timeline as {
@@ -215,7 +227,7 @@ describe('shelter, balai, family', () => {
       summary: 'Penempatan berakhir, pindah: Keluarga',
       message: { code: 'placement_moved', params: { destination: 'family' } },
     });
-    expect((await move(a!.caseId, { to: 'family', date: '2026-11-30' })).json().code).toBe(
+    expect((await move(a!.caseId, { to: 'family', date: '2026-11-23' })).json().code).toBe(
       'outreach.same_place',
     );
 

@@ -1,6 +1,7 @@
 import {
   type CaseStage,
   isClosed,
+  latestTodayInIndonesia,
   type MoveInput,
   type Outreach,
   type OutreachInput,
@@ -165,6 +166,8 @@ export const recordOutreach = async (opts: {
   input: OutreachInput;
 }): Promise<string> => {
   const { db, context, input } = opts;
+  // What was found is recorded after the fact: a date later than today anywhere in Indonesia is a slip.
+  if (input.date > latestTodayInIndonesia()) throw outreachFieldError('outreach.date_future', 'date');
   await checkRegion(db, input.regionCode);
   const runId = uuidv7();
   await withAudit(db, context, async (tx, audit) => {
@@ -335,6 +338,7 @@ export const moveCase = async (opts: {
   input: MoveInput;
 }) => {
   const { db, context, viewer, caseId, input } = opts;
+  if (input.date > latestTodayInIndonesia()) throw outreachFieldError('outreach.date_future', 'date');
   await withAudit(db, context, async (tx, audit: (r: AuditRecord) => void) => {
     // The case row first: moves and the case page's placement changes of one case queue here.
     const c = await lockCaseForWork(tx, viewer, caseId);

@@ -1,3 +1,4 @@
+import { todayInZone } from '@atensi/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -119,7 +120,7 @@ describe('the balai placement and the stays agree', () => {
     ]);
 
     // Before, the open balai stay made every later move fail with `case.not_placed`.
-    const home = await move(caseId, { to: 'family', date: '2030-01-01' });
+    const home = await move(caseId, { to: 'family', date: todayInZone('WIB') });
     expect(home.statusCode, home.body).toBe(200);
     expect(await stays(caseId)).toEqual([
       ['shelter', 'ended'],
@@ -146,7 +147,7 @@ describe('the balai placement and the stays agree', () => {
     ]);
 
     // Moving on from there gives the bed back through the same placement.
-    expect((await move(caseId, { to: 'community', date: '2030-01-01' })).statusCode).toBe(200);
+    expect((await move(caseId, { to: 'community', date: todayInZone('WIB') })).statusCode).toBe(200);
     expect(await beds()).toBe(before);
     expect(await openPlacements(caseId)).toBe(0);
   });
@@ -248,7 +249,7 @@ describe('the balai placement and the stays agree', () => {
     await move(caseId, { to: 'center' });
     expect(await beds()).toBe(before + 1);
     const results = await Promise.all([
-      move(caseId, { to: 'family', date: '2026-11-25' }),
+      move(caseId, { to: 'family', date: todayInZone('WIB') }),
       call(`/api/cases/${caseId}/placement/end`, 'worker', { reason: 'Pulang ke keluarga' }),
     ]);
     // Whichever runs second finds the bed already given back (409) or simply records the move home.
