@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppPagination } from '../../components/AppPagination';
+import { ListTable } from '../../components/ListTable';
 import { QueryState } from '../../components/PageStates';
 import { DiscrepancyBadge, DispatchStatusBadge } from '../disasters/DisasterParts';
 import { AnchorLink } from '../persons/AnchorLink';
@@ -78,59 +79,49 @@ export function DispatchesList({ warehouseId }: { warehouseId: string }) {
                   : t('logistics.dispatches.empty')}
               </Text>
             ) : (
-              <Table.ScrollContainer
+              <ListTable
+                label={t('logistics.dispatches.listLabel')}
                 minWidth={640}
-                type="native"
-                tabIndex={0}
-                role="region"
-                aria-label={t('logistics.dispatches.listLabel')}
+                busy={list.isFetching}
+                stale={list.isPlaceholderData}
               >
-                <Table
-                  striped
-                  highlightOnHover
-                  verticalSpacing="xs"
-                  aria-label={t('logistics.dispatches.listLabel')}
-                  aria-busy={list.isFetching || undefined}
-                  style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
-                >
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('logistics.dispatches.number')}</Table.Th>
-                      <Table.Th scope="col">{t('logistics.dispatches.counterpart')}</Table.Th>
-                      <Table.Th scope="col">{t('logistics.dispatches.disaster')}</Table.Th>
-                      <Table.Th scope="col">{t('logistics.dispatches.sentOn')}</Table.Th>
-                      <Table.Th scope="col">{t('logistics.dispatches.status')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {result.items.map((d) => {
-                      const incoming = d.toWarehouseId === warehouseId;
-                      return (
-                        <Table.Tr key={d.id}>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                            <AnchorLink to="/surat-jalan/$id" params={{ id: d.id }} size="sm" fw={600}>
-                              {d.number}
-                            </AnchorLink>
-                          </Table.Td>
-                          <Table.Td>
-                            {incoming
-                              ? t('logistics.dispatches.from', { name: d.fromWarehouseName })
-                              : t('logistics.dispatches.to', { name: d.toWarehouseName })}
-                          </Table.Td>
-                          <Table.Td>{d.disasterName ?? t('common.none')}</Table.Td>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{dates.date(d.sentOn)}</Table.Td>
-                          <Table.Td>
-                            <Group gap={4} wrap="nowrap">
-                              <DispatchStatusBadge status={d.status} />
-                              {d.hasDiscrepancy && <DiscrepancyBadge />}
-                            </Group>
-                          </Table.Td>
-                        </Table.Tr>
-                      );
-                    })}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('logistics.dispatches.number')}</Table.Th>
+                    <Table.Th scope="col">{t('logistics.dispatches.counterpart')}</Table.Th>
+                    <Table.Th scope="col">{t('logistics.dispatches.disaster')}</Table.Th>
+                    <Table.Th scope="col">{t('logistics.dispatches.sentOn')}</Table.Th>
+                    <Table.Th scope="col">{t('logistics.dispatches.status')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {result.items.map((d) => {
+                    const incoming = d.toWarehouseId === warehouseId;
+                    return (
+                      <Table.Tr key={d.id}>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <AnchorLink to="/surat-jalan/$id" params={{ id: d.id }} size="sm" fw={600}>
+                            {d.number}
+                          </AnchorLink>
+                        </Table.Td>
+                        <Table.Td>
+                          {incoming
+                            ? t('logistics.dispatches.from', { name: d.fromWarehouseName })
+                            : t('logistics.dispatches.to', { name: d.toWarehouseName })}
+                        </Table.Td>
+                        <Table.Td>{d.disasterName ?? t('common.none')}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{dates.date(d.sentOn)}</Table.Td>
+                        <Table.Td>
+                          <Group gap={4} wrap="nowrap">
+                            <DispatchStatusBadge status={d.status} />
+                            {d.hasDiscrepancy && <DiscrepancyBadge />}
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </ListTable>
             )}
             <AppPagination
               page={result.page}

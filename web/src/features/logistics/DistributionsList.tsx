@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppPagination } from '../../components/AppPagination';
+import { ListTable } from '../../components/ListTable';
 import { QueryState } from '../../components/PageStates';
 import { AnchorLink } from '../persons/AnchorLink';
 import { distributionListQueryOptions, distributionPageSize } from './api';
@@ -57,64 +58,54 @@ export function DistributionsList({ warehouseId }: { warehouseId: string }) {
             {result.items.length === 0 ? (
               <Text c="dimmed">{program ? t('common.noResults') : t('logistics.distribution.empty')}</Text>
             ) : (
-              <Table.ScrollContainer
+              <ListTable
+                label={t('logistics.distribution.listLabel')}
                 minWidth={640}
-                type="native"
-                tabIndex={0}
-                role="region"
-                aria-label={t('logistics.distribution.listLabel')}
+                busy={list.isFetching}
+                stale={list.isPlaceholderData}
               >
-                <Table
-                  striped
-                  highlightOnHover
-                  verticalSpacing="xs"
-                  aria-label={t('logistics.distribution.listLabel')}
-                  aria-busy={list.isFetching || undefined}
-                  style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
-                >
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('logistics.distribution.distributedOn')}</Table.Th>
-                      <Table.Th scope="col">{t('logistics.distribution.program')}</Table.Th>
-                      <Table.Th scope="col">{t('logistics.fields.item')}</Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('logistics.fields.quantity')}
-                      </Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('logistics.distribution.recipientCount')}
-                      </Table.Th>
-                      <Table.Th scope="col">{t('logistics.distribution.place')}</Table.Th>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('logistics.distribution.distributedOn')}</Table.Th>
+                    <Table.Th scope="col">{t('logistics.distribution.program')}</Table.Th>
+                    <Table.Th scope="col">{t('logistics.fields.item')}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('logistics.fields.quantity')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('logistics.distribution.recipientCount')}
+                    </Table.Th>
+                    <Table.Th scope="col">{t('logistics.distribution.place')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {result.items.map((d) => (
+                    <Table.Tr key={d.id}>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <AnchorLink
+                          to="/penyaluran/$id"
+                          params={{ id: d.id }}
+                          size="sm"
+                          fw={600}
+                          aria-label={t('logistics.distribution.openLabel', {
+                            item: d.itemName,
+                            date: dates.date(d.distributedOn),
+                          })}
+                        >
+                          {dates.date(d.distributedOn)}
+                        </AnchorLink>
+                      </Table.Td>
+                      <Table.Td>{t(`logistics.program.${d.program}`)}</Table.Td>
+                      <Table.Td>{d.itemName}</Table.Td>
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                        {quantity(d.quantity, d.unit)}
+                      </Table.Td>
+                      <Table.Td ta="right">{quantity(d.recipientCount)}</Table.Td>
+                      <Table.Td>{d.place ?? t('common.none')}</Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {result.items.map((d) => (
-                      <Table.Tr key={d.id}>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          <AnchorLink
-                            to="/penyaluran/$id"
-                            params={{ id: d.id }}
-                            size="sm"
-                            fw={600}
-                            aria-label={t('logistics.distribution.openLabel', {
-                              item: d.itemName,
-                              date: dates.date(d.distributedOn),
-                            })}
-                          >
-                            {dates.date(d.distributedOn)}
-                          </AnchorLink>
-                        </Table.Td>
-                        <Table.Td>{t(`logistics.program.${d.program}`)}</Table.Td>
-                        <Table.Td>{d.itemName}</Table.Td>
-                        <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                          {quantity(d.quantity, d.unit)}
-                        </Table.Td>
-                        <Table.Td ta="right">{quantity(d.recipientCount)}</Table.Td>
-                        <Table.Td>{d.place ?? t('common.none')}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                  ))}
+                </Table.Tbody>
+              </ListTable>
             )}
             <AppPagination
               page={result.page}

@@ -19,6 +19,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useMe } from '../../api/me';
 import { AppPagination } from '../../components/AppPagination';
+import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/PageStates';
 import { RequirePermission } from '../../components/RequirePermission';
@@ -155,62 +156,52 @@ function Items() {
             {result.items.length === 0 ? (
               <Text c="dimmed">{filtered ? t('common.noResults') : t('logistics.items.empty')}</Text>
             ) : (
-              <Table.ScrollContainer
+              <ListTable
+                label={t('logistics.items.listLabel')}
                 minWidth={640}
-                type="native"
-                tabIndex={0}
-                role="region"
-                aria-label={t('logistics.items.listLabel')}
+                busy={list.isFetching}
+                stale={list.isPlaceholderData}
               >
-                <Table
-                  striped
-                  highlightOnHover
-                  verticalSpacing="xs"
-                  aria-label={t('logistics.items.listLabel')}
-                  aria-busy={list.isFetching || undefined}
-                  style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
-                >
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('logistics.items.code')}</Table.Th>
-                      <Table.Th scope="col">{t('logistics.items.name')}</Table.Th>
-                      <Table.Th scope="col">{t('logistics.fields.category')}</Table.Th>
-                      <Table.Th scope="col">{t('logistics.items.unit')}</Table.Th>
-                      <Table.Th scope="col">{t('logistics.items.perishableShort')}</Table.Th>
-                      {manage && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('logistics.items.code')}</Table.Th>
+                    <Table.Th scope="col">{t('logistics.items.name')}</Table.Th>
+                    <Table.Th scope="col">{t('logistics.fields.category')}</Table.Th>
+                    <Table.Th scope="col">{t('logistics.items.unit')}</Table.Th>
+                    <Table.Th scope="col">{t('logistics.items.perishableShort')}</Table.Th>
+                    {manage && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {result.items.map((i) => (
+                    <Table.Tr key={i.id}>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{i.code}</Table.Td>
+                      <Table.Th scope="row" fw={600}>
+                        <Group gap="xs" wrap="wrap">
+                          <span>{i.name}</span>
+                          {!i.active && <InactiveBadge />}
+                        </Group>
+                      </Table.Th>
+                      <Table.Td>{t(`logistics.category.${i.category}`)}</Table.Td>
+                      <Table.Td>{i.unit}</Table.Td>
+                      <Table.Td>{i.perishable ? t('common.yes') : t('common.no')}</Table.Td>
+                      {manage && (
+                        <Table.Td>
+                          <Button
+                            variant="default"
+                            size="compact-sm"
+                            leftSection={<IconPencil size={14} aria-hidden />}
+                            onClick={() => setEditing(i)}
+                            aria-label={t('logistics.items.editLabel', { name: i.name })}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                        </Table.Td>
+                      )}
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {result.items.map((i) => (
-                      <Table.Tr key={i.id}>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{i.code}</Table.Td>
-                        <Table.Th scope="row" fw={600}>
-                          <Group gap="xs" wrap="wrap">
-                            <span>{i.name}</span>
-                            {!i.active && <InactiveBadge />}
-                          </Group>
-                        </Table.Th>
-                        <Table.Td>{t(`logistics.category.${i.category}`)}</Table.Td>
-                        <Table.Td>{i.unit}</Table.Td>
-                        <Table.Td>{i.perishable ? t('common.yes') : t('common.no')}</Table.Td>
-                        {manage && (
-                          <Table.Td>
-                            <Button
-                              variant="default"
-                              size="compact-sm"
-                              leftSection={<IconPencil size={14} aria-hidden />}
-                              onClick={() => setEditing(i)}
-                              aria-label={t('logistics.items.editLabel', { name: i.name })}
-                            >
-                              {t('common.edit')}
-                            </Button>
-                          </Table.Td>
-                        )}
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                  ))}
+                </Table.Tbody>
+              </ListTable>
             )}
             <AppPagination
               page={result.page}

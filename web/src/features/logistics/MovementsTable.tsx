@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppPagination } from '../../components/AppPagination';
+import { ListTable } from '../../components/ListTable';
 import { QueryState } from '../../components/PageStates';
 import { movementListQueryOptions, movementPageSize } from './api';
 import { useDates, useQuantity } from './LogisticsParts';
@@ -82,67 +83,59 @@ export function MovementsTable({ warehouseId, lines }: { warehouseId: string; li
             {result.items.length === 0 ? (
               <Text c="dimmed">{filtered ? t('common.noResults') : t('logistics.movements.empty')}</Text>
             ) : (
-              <Table.ScrollContainer
+              <ListTable
+                label={t('logistics.movements.tableLabel')}
                 minWidth={760}
-                type="native"
-                tabIndex={0}
-                role="region"
-                aria-label={t('logistics.movements.tableLabel')}
+                busy={list.isFetching}
+                stale={list.isPlaceholderData}
+                hover={false}
               >
-                <Table
-                  striped
-                  verticalSpacing="xs"
-                  aria-label={t('logistics.movements.tableLabel')}
-                  aria-busy={list.isFetching || undefined}
-                  style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
-                >
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('logistics.movements.date')}</Table.Th>
-                      <Table.Th scope="col">{t('logistics.movements.kind')}</Table.Th>
-                      <Table.Th scope="col">{t('logistics.fields.item')}</Table.Th>
-                      <Table.Th scope="col">{t('logistics.fields.lotNumber')}</Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('logistics.fields.quantity')}
-                      </Table.Th>
-                      <Table.Th scope="col">{t('logistics.movements.reference')}</Table.Th>
-                      <Table.Th scope="col">{t('logistics.movements.by')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {result.items.map((m) => (
-                      <Table.Tr key={m.id}>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{dates.date(m.occurredOn)}</Table.Td>
-                        <Table.Td>{t(`logistics.movementKind.${m.kind}`)}</Table.Td>
-                        <Table.Td>{m.itemName}</Table.Td>
-                        <Table.Td>{m.lotNumber ?? t('common.none')}</Table.Td>
-                        <Table.Td
-                          ta="right"
-                          fw={600}
-                          c={m.quantity < 0 ? 'red.9' : undefined}
-                          style={{ whiteSpace: 'nowrap' }}
-                        >
-                          {signed(m.quantity, quantity, unitOf.get(m.itemId))}
-                        </Table.Td>
-                        <Table.Td>
-                          {m.reference ?? t('common.none')}
-                          {m.note && (
-                            <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
-                              {m.note}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          {m.by ?? t('common.none')}
-                          <Text size="xs" c="dimmed">
-                            {dates.dateTime(m.at)}
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('logistics.movements.date')}</Table.Th>
+                    <Table.Th scope="col">{t('logistics.movements.kind')}</Table.Th>
+                    <Table.Th scope="col">{t('logistics.fields.item')}</Table.Th>
+                    <Table.Th scope="col">{t('logistics.fields.lotNumber')}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('logistics.fields.quantity')}
+                    </Table.Th>
+                    <Table.Th scope="col">{t('logistics.movements.reference')}</Table.Th>
+                    <Table.Th scope="col">{t('logistics.movements.by')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {result.items.map((m) => (
+                    <Table.Tr key={m.id}>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{dates.date(m.occurredOn)}</Table.Td>
+                      <Table.Td>{t(`logistics.movementKind.${m.kind}`)}</Table.Td>
+                      <Table.Td>{m.itemName}</Table.Td>
+                      <Table.Td>{m.lotNumber ?? t('common.none')}</Table.Td>
+                      <Table.Td
+                        ta="right"
+                        fw={600}
+                        c={m.quantity < 0 ? 'red.9' : undefined}
+                        style={{ whiteSpace: 'nowrap' }}
+                      >
+                        {signed(m.quantity, quantity, unitOf.get(m.itemId))}
+                      </Table.Td>
+                      <Table.Td>
+                        {m.reference ?? t('common.none')}
+                        {m.note && (
+                          <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+                            {m.note}
                           </Text>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        {m.by ?? t('common.none')}
+                        <Text size="xs" c="dimmed">
+                          {dates.dateTime(m.at)}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </ListTable>
             )}
             <AppPagination
               page={result.page}
