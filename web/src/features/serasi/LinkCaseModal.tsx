@@ -51,7 +51,7 @@ export function LinkCaseModal({ ticket, onSaved, onClose, onReload }: TriageModa
         <TextInput
           label={t('serasi.linkCase.number')}
           description={t('serasi.linkCase.numberHint')}
-          placeholder="ATN-2026-…"
+          placeholder={`ATN-${new Date().getFullYear()}-…`}
           required
           maxLength={60}
           value={f.values.caseNumber}
