@@ -79,6 +79,8 @@ export type AppOptions = {
   database: Database;
   /** Folder of the built web app; null serves the API only. */
   webDist?: string | null;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream;
 };
 
 export type AtensiApp = FastifyInstance & { routeCatalog: RouteCatalogEntry[] };
@@ -87,10 +89,11 @@ export const buildApp = async ({
   config,
   database,
   webDist = defaultWebDist,
+  logStream,
 }: AppOptions): Promise<AtensiApp> => {
   const { db } = database;
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: loggerOptions(config, logStream),
     genReqId: () => uuidv7(),
     requestIdHeader: false,
     bodyLimit: 1_048_576,
@@ -100,7 +103,7 @@ export const buildApp = async ({
   app.setSerializerCompiler(serializerCompiler);
 
   const catalog: RouteCatalogEntry[] = [];
-  const auth = createAuth(db, config);
+  const auth = createAuth(db, config, app.log);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

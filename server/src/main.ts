@@ -4,6 +4,7 @@ import { bootstrap } from './bootstrap.ts';
 import { startSerasiTimer } from './modules/serasi/escalation.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { openConfiguredDatabase } from './platform/db/client.ts';
+import { describeError } from './platform/http/safe-error.ts';
 
 const start = async () => {
   let config: ReturnType<typeof loadConfig>;
@@ -50,4 +51,8 @@ const start = async () => {
   });
 };
 
-await start();
+// A failed start prints what a log may keep of the error, not the values a failed query carried.
+await start().catch((error: unknown) => {
+  console.error(`Atensi gagal dijalankan / failed to start:\n${describeError(error)}`);
+  process.exit(1);
+});
