@@ -40,6 +40,7 @@ import { userRoutes } from './modules/users/users.routes.ts';
 import { loadAssignments } from './modules/users/users.service.ts';
 import { auditPolicy } from './platform/audit/audit.policy.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { installConfiguredAuditKeys } from './platform/audit/keys.ts';
 import { registerAuthRoutes } from './platform/auth/auth.routes.ts';
 import { createAuth } from './platform/auth/auth.ts';
 import type { Config } from './platform/config.ts';
@@ -92,6 +93,8 @@ export const buildApp = async ({
   logStream,
 }: AppOptions): Promise<AtensiApp> => {
   const { db } = database;
+  // Every audited write of this process is sealed with the configured key (decision 0020).
+  installConfiguredAuditKeys(config);
   const app = Fastify({
     logger: loggerOptions(config, logStream),
     genReqId: () => uuidv7(),
