@@ -47,6 +47,7 @@ await runCli(async () => {
       `Rantai audit utuh: ${r.rows} baris diperiksa, ${r.checkpointsMatched} baris cocok dengan ${checkpoints.length} titik periksa.`,
     );
     if (result.checkpoint) console.log(`Titik periksa baru: baris #${result.checkpoint.seq} di ${dir}.`);
+    else if (r.head) console.log(`Baris terakhir #${r.head.seq} sudah tercatat di titik periksa.`);
     return 0;
   } finally {
     await database.close();

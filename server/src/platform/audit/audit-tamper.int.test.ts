@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -314,5 +315,43 @@ describe('audit chain against its owner', () => {
     expect(name).toMatch(/^audit-checkpoints-\d{4}-\d{2}\.jsonl$/);
     const line = JSON.parse((await readFile(join(dir, name!), 'utf8')).trim());
     expect(Object.keys(line).sort()).toEqual(['at', 'database', 'hash', 'keyId', 'mac', 'seq', 'v']);
+    // A head already pinned is not pinned twice.
+    const again = await takeCheckpoint({ db, keys: auditKeys(), dir, checkpoints: await checkpointsIn(dir) });
+    expect(again).toMatchObject({ ok: true, checkpoint: null });
+    expect(await checkpointsIn(dir)).toHaveLength(1);
   });
+
+  // The command needs a database another process can open: PGlite's is this process's own.
+  it.skipIf(process.env.ATENSI_TEST_DB !== 'postgres')(
+    'npm run audit:verify passes, pins the head, and fails with exit 1 once the newest row is deleted',
+    async () => {
+      await freshDir();
+      const verify = () =>
+        new Promise<{ code: number | null; out: string }>((resolve) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/audit-verify.ts'], {
+            env: {
+              PATH: process.env.PATH,
+              NODE_ENV: 'development',
+              DATABASE_URL: t.database.url,
+              ATENSI_AUDIT_CHECKPOINT_DIR: dir,
+            },
+          });
+          let out = '';
+          child.stdout.on('data', (c) => (out += c));
+          child.stderr.on('data', (c) => (out += c));
+          child.on('close', (code) => resolve({ code, out }));
+        });
+      const first = await verify();
+      expect(first.out).toMatch(new RegExp(`Rantai audit utuh: ${original.length} baris`));
+      expect(first.code).toBe(0);
+      expect(await checkpointsIn(dir)).toMatchObject([{ seq: original.length }]);
+      await asOwner((tx) => tx.delete(auditLog).where(eq(auditLog.seq, original.length)));
+      const second = await verify();
+      expect(second.out).toMatch(
+        new RegExp(`RUSAK pada baris #${original.length}: row ${original.length} is missing`),
+      );
+      expect(second.code).toBe(1);
+    },
+    60_000,
+  );
 });

@@ -163,8 +163,12 @@ export const takeCheckpoint = async (opts: {
     ...(opts.checkpoints ? { checkpoints: opts.checkpoints } : {}),
   });
   if (!report.ok) return { ok: false, report };
-  if (!report.head) return { ok: true, checkpoint: null, report };
-  const checkpoint = sealCheckpoint(keys, report.head, await databaseIdentity(db));
+  const head = report.head;
+  if (!head) return { ok: true, checkpoint: null, report };
+  // Pinned already by a checkpoint it was given: nothing new to vouch for.
+  if (opts.checkpoints?.some((c) => c.seq === head.seq && c.hash === head.hash))
+    return { ok: true, checkpoint: null, report };
+  const checkpoint = sealCheckpoint(keys, head, await databaseIdentity(db));
   await writeCheckpoint(dir, checkpoint);
   return { ok: true, checkpoint, report };
 };

@@ -127,10 +127,12 @@ export const verifyAuditChain = async (db: Db, options: VerifyOptions = {}): Pro
   }
   const last = head?.seq ?? 0;
   const beyond = [...pinned.values()].filter((c) => c.seq > last).sort((a, b) => b.seq - a.seq)[0];
-  if (beyond)
+  if (beyond) {
+    const missing = beyond.seq === last + 1 ? `row ${beyond.seq} is` : `rows ${last + 1}–${beyond.seq} are`;
     return broken(
       last + 1,
-      `rows ${last + 1}–${beyond.seq} are missing: the checkpoint taken at ${beyond.at} saw the chain up to row ${beyond.seq}`,
+      `${missing} missing: the checkpoint taken at ${beyond.at} saw the chain up to row ${beyond.seq}`,
     );
+  }
   return { ok: true, rows, head, checkpointsMatched: matched };
 };
