@@ -60,7 +60,7 @@ export const installErrorHandler = (app: FastifyInstance) => {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // The code and status only: a parser's message may quote the body it refused.
-      request.log.info({ err: { code: error.code, statusCode: error.statusCode } }, 'client error');
+      request.log.info({ clientError: { code: error.code, statusCode: error.statusCode } }, 'client error');
       return sendAppError(request, reply, commonError('request.malformed'));
     }
 
