@@ -40,6 +40,7 @@ import { userRoutes } from './modules/users/users.routes.ts';
 import { loadAssignments } from './modules/users/users.service.ts';
 import { auditPolicy } from './platform/audit/audit.policy.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { installConfiguredAuditKeys } from './platform/audit/keys.ts';
 import { registerAuthRoutes } from './platform/auth/auth.routes.ts';
 import { createAuth } from './platform/auth/auth.ts';
 import type { Config } from './platform/config.ts';
@@ -79,6 +80,8 @@ export type AppOptions = {
   database: Database;
   /** Folder of the built web app; null serves the API only. */
   webDist?: string | null;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream;
 };
 
 export type AtensiApp = FastifyInstance & { routeCatalog: RouteCatalogEntry[] };
@@ -87,10 +90,13 @@ export const buildApp = async ({
   config,
   database,
   webDist = defaultWebDist,
+  logStream,
 }: AppOptions): Promise<AtensiApp> => {
   const { db } = database;
+  // Every audited write of this process is sealed with the configured key (decision 0020).
+  installConfiguredAuditKeys(config);
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: loggerOptions(config, logStream),
     genReqId: () => uuidv7(),
     requestIdHeader: false,
     bodyLimit: 1_048_576,
@@ -100,7 +106,7 @@ export const buildApp = async ({
   app.setSerializerCompiler(serializerCompiler);
 
   const catalog: RouteCatalogEntry[] = [];
-  const auth = createAuth(db, config);
+  const auth = createAuth(db, config, app.log);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

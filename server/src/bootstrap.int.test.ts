@@ -24,6 +24,7 @@ const counts = async (db: Database['db']) =>
 const production = {
   NODE_ENV: 'production',
   ATENSI_AUTH_SECRET: 'p'.repeat(40),
+  ATENSI_AUDIT_KEY: 'a'.repeat(40),
   LOG_LEVEL: 'silent',
   ATENSI_PUBLIC_URL: 'http://localhost:3000',
 };

@@ -12,9 +12,10 @@ import { issueFormToken } from './modules/serasi/form-token.ts';
 import { fileTicket } from './modules/serasi/tickets.service.ts';
 import { createFirstAdmin, issueSetupToken, systemContext, userCount } from './modules/users/first-admin.ts';
 import { createUser } from './modules/users/users.service.ts';
+import { installConfiguredAuditKeys } from './platform/audit/keys.ts';
 import type { Config } from './platform/config.ts';
 import type { Database, Db } from './platform/db/client.ts';
-import { runMigrations } from './platform/db/migrate.ts';
+import { migrateWithRoles } from './platform/db/roles.ts';
 
 export type BootstrapReport = {
   regionsInserted: number;
@@ -124,8 +125,10 @@ export const bootstrap = async (
   config: Config,
   onProgress?: (step: string) => void,
 ): Promise<BootstrapReport> => {
+  // Demo data and the first administrator are audited: sealed with the configured key.
+  installConfiguredAuditKeys(config);
   onProgress?.('migrasi basis data');
-  await runMigrations(database);
+  await migrateWithRoles(database, config);
   onProgress?.('memuat wilayah Indonesia');
   const { inserted } = await loadRegions(database.db);
   const report: BootstrapReport = {

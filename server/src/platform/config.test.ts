@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, developmentAuditKey, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('works with nothing set', () => {
@@ -21,10 +21,48 @@ describe('loadConfig', () => {
   it('makes production safe: own secret required, no demo data', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ATENSI_AUTH_SECRET/);
     const secret = 'x'.repeat(40);
-    expect(loadConfig({ NODE_ENV: 'production', ATENSI_AUTH_SECRET: secret }).demoData).toBe(false);
+    const auditKey = 'k'.repeat(40);
+    const production = { NODE_ENV: 'production', ATENSI_AUTH_SECRET: secret, ATENSI_AUDIT_KEY: auditKey };
+    expect(loadConfig(production).demoData).toBe(false);
+    expect(() => loadConfig({ ...production, ATENSI_DEMO_DATA: 'true' })).toThrow(/ATENSI_DEMO_DATA/);
+  });
+
+  it('needs an audit key of its own in production, kept apart from the session secret', () => {
+    const base = { NODE_ENV: 'production', ATENSI_AUTH_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig(base)).toThrow(/ATENSI_AUDIT_KEY: required in production/);
+    expect(() => loadConfig({ ...base, ATENSI_AUDIT_KEY: 'short' })).toThrow(/ATENSI_AUDIT_KEY/);
+    expect(() => loadConfig({ ...base, ATENSI_AUDIT_KEY: developmentAuditKey })).toThrow(/ATENSI_AUDIT_KEY/);
+    expect(() => loadConfig({ ...base, ATENSI_AUDIT_KEY: 'x'.repeat(40) })).toThrow(
+      /differ from ATENSI_AUTH_SECRET/,
+    );
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', ATENSI_AUTH_SECRET: secret, ATENSI_DEMO_DATA: 'true' }),
-    ).toThrow(/ATENSI_DEMO_DATA/);
+      loadConfig({ ...base, ATENSI_AUDIT_KEY: 'k'.repeat(40), ATENSI_AUDIT_PREVIOUS_KEYS: 'old' }),
+    ).toThrow(/ATENSI_AUDIT_PREVIOUS_KEYS/);
+    const c = loadConfig({
+      ...base,
+      ATENSI_AUDIT_KEY: 'k'.repeat(40),
+      ATENSI_AUDIT_PREVIOUS_KEYS: ` ${'a'.repeat(32)} , ${'b'.repeat(32)}`,
+    });
+    expect(c.auditPreviousKeys).toEqual(['a'.repeat(32), 'b'.repeat(32)]);
+    // Development: a default key, so `npm start` needs nothing.
+    expect(loadConfig({}).auditKey).toBe(developmentAuditKey);
+  });
+
+  it('keeps audit checkpoints beside the PGlite folder, or where ATENSI_AUDIT_CHECKPOINT_DIR says', () => {
+    expect(loadConfig({ ATENSI_DATA_DIR: '/srv/atensi/data/' }).auditCheckpointDir).toBe(
+      '/srv/atensi/data-audit-checkpoints',
+    );
+    expect(loadConfig({ DATABASE_URL: 'postgres://a@b/c' }).auditCheckpointDir).toMatch(
+      /\/audit-checkpoints$/,
+    );
+    expect(loadConfig({ ATENSI_AUDIT_CHECKPOINT_DIR: '/mnt/wal/cp' }).auditCheckpointDir).toBe('/mnt/wal/cp');
+    expect(loadConfig({}).ATENSI_AUDIT_CHECKPOINT_MINUTES).toBe(5);
+  });
+
+  it('takes a migration role only beside the app role', () => {
+    expect(() => loadConfig({ ATENSI_MIGRATION_DATABASE_URL: 'postgres://owner@h/atensi' })).toThrow(
+      /ATENSI_MIGRATION_DATABASE_URL/,
+    );
   });
 
   it('wants the first admin’s email and password together', () => {

@@ -13,12 +13,31 @@ const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** PostgreSQL 15+ connection string. Unset: the embedded PGlite database is used. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * The role that owns the tables (production): migrations and the grants after them run with it,
+   * while DATABASE_URL names the app's role, which owns nothing (docs/operations.md).
+   */
+  ATENSI_MIGRATION_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Folder of the embedded PGlite database (only without DATABASE_URL). */
   ATENSI_DATA_DIR: z.string().min(1).default('./data'),
   /** Public address users open, used for cookies and trusted origins. */
   ATENSI_PUBLIC_URL: z.url().optional(),
   /** Secret that signs session cookies; at least 32 characters. Required in production. */
   ATENSI_AUTH_SECRET: z.string().min(32).optional(),
+  /**
+   * Key that seals the audit chain and its checkpoints (HMAC, decision 0020); 32+ characters.
+   * Required in production; kept outside the database, apart from ATENSI_AUTH_SECRET.
+   */
+  ATENSI_AUDIT_KEY: z.string().min(32).optional(),
+  /** Retired audit keys, oldest first, comma-separated: the rows they sealed still verify. */
+  ATENSI_AUDIT_PREVIOUS_KEYS: z.string().default(''),
+  /**
+   * Folder the audit checkpoints are appended to; storage the database's administrators cannot
+   * write, shipped off the machine. Default: beside the PGlite folder, or ./audit-checkpoints.
+   */
+  ATENSI_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** Minutes between two audit checkpoints (each verifies the rows since the last one). */
+  ATENSI_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   /** First administrator in production (both or neither). */
   ATENSI_ADMIN_EMAIL: z.email().optional(),
   ATENSI_ADMIN_PASSWORD: z.string().min(12).optional(),
@@ -52,10 +71,17 @@ export type Config = z.infer<typeof configSchema> & {
   demoData: boolean;
   dataDir: string;
   corsOrigins: string[];
+  auditKey: string;
+  auditPreviousKeys: string[];
+  auditCheckpointDir: string;
 };
 
 /** Development-only secret: production refuses to start without its own. */
 const developmentSecret = 'atensi-development-secret-not-for-production-use';
+/** Development-only audit key, the same for every development database: production needs its own. */
+export const developmentAuditKey = 'atensi-development-audit-key-not-for-production-use';
+
+const invalid = (line: string) => new ConfigError(`Invalid configuration:\n  ${line}`);
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   const parsed = configSchema.safeParse(env);
@@ -75,6 +101,21 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       'Invalid configuration:\n  ATENSI_ADMIN_EMAIL and ATENSI_ADMIN_PASSWORD go together',
     );
   }
+  if (production && (!c.ATENSI_AUDIT_KEY || c.ATENSI_AUDIT_KEY === developmentAuditKey)) {
+    throw invalid('ATENSI_AUDIT_KEY: required in production (32+ characters of its own)');
+  }
+  if (c.ATENSI_AUDIT_KEY && c.ATENSI_AUDIT_KEY === c.ATENSI_AUTH_SECRET) {
+    throw invalid('ATENSI_AUDIT_KEY: must differ from ATENSI_AUTH_SECRET');
+  }
+  const auditPreviousKeys = c.ATENSI_AUDIT_PREVIOUS_KEYS.split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  if (auditPreviousKeys.some((k) => k.length < 32)) {
+    throw invalid('ATENSI_AUDIT_PREVIOUS_KEYS: each key has 32+ characters');
+  }
+  if (c.ATENSI_MIGRATION_DATABASE_URL && !c.DATABASE_URL) {
+    throw invalid('ATENSI_MIGRATION_DATABASE_URL: only with DATABASE_URL (the app role)');
+  }
   if (production && c.ATENSI_DEMO_DATA) {
     throw new ConfigError(
       'Invalid configuration:\n  ATENSI_DEMO_DATA: demo data is never loaded in production',
@@ -86,6 +127,13 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     authSecret: c.ATENSI_AUTH_SECRET ?? developmentSecret,
     demoData: c.ATENSI_DEMO_DATA ?? !production,
     dataDir: resolve(c.ATENSI_DATA_DIR),
+    auditKey: c.ATENSI_AUDIT_KEY ?? developmentAuditKey,
+    auditPreviousKeys,
+    auditCheckpointDir: c.ATENSI_AUDIT_CHECKPOINT_DIR
+      ? resolve(c.ATENSI_AUDIT_CHECKPOINT_DIR)
+      : c.DATABASE_URL
+        ? resolve('audit-checkpoints')
+        : `${resolve(c.ATENSI_DATA_DIR)}-audit-checkpoints`,
     corsOrigins: c.ATENSI_CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),

@@ -76,7 +76,7 @@ describe('audit log', () => {
     await t.database.db.execute(sql`update audit_log set actor_name = 'pemalsu' where seq = 2`);
     await t.database.db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
     const report = await verifyAuditChain(t.database.db);
-    expect(report).toMatchObject({ ok: false, brokenSeq: 2, reason: 'content does not match its hash' });
+    expect(report).toMatchObject({ ok: false, brokenSeq: 2, reason: 'content does not match its seal' });
   });
 
   it('is browsable by admin with filters, newest first', async () => {

@@ -2,8 +2,10 @@ import type { AuditChange } from '@atensi/domain';
 import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
- * Append-only, hash-chained audit log. `hash = sha256(prevHash || canonical(row))`; a
- * trigger (migration 0001) refuses UPDATE, DELETE and TRUNCATE.
+ * Append-only, chained audit log. `hash` seals the row and the one before it: an HMAC keyed from
+ * the configuration (`key_id` names the key, canonical.ts `sealRow`), or for rows written before
+ * decision 0020 (`key_id = 'sha256'`) `sha256(prevHash || canonical(row))`. Triggers (migration
+ * 0002) refuse UPDATE, DELETE and TRUNCATE; checkpoints outside the database pin the head.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -22,6 +24,8 @@ export const auditLog = pgTable(
     ip: text('ip'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** No default: a process that does not seal (older code) cannot append at all. */
+    keyId: text('key_id').notNull(),
   },
   (t) => [
     index('audit_entity_idx').on(t.entity, t.entityId, t.seq),

@@ -2,7 +2,8 @@ import type { AuditAction, AuditChange } from '@atensi/domain';
 import { desc, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { auditLog } from './audit.tables.ts';
-import { auditHash, genesisHash } from './canonical.ts';
+import { genesisHash, sealRow } from './canonical.ts';
+import { auditKeys } from './keys.ts';
 
 /** Who did it, from where: filled from the request by the HTTP layer. */
 export type AuditContext = {
@@ -26,25 +27,40 @@ const chainLock = 7_402_912;
  */
 export const appendAudit = async (tx: Db, context: AuditContext, records: AuditRecord[]): Promise<void> => {
   if (records.length === 0) return;
+  const keys = auditKeys();
   await tx.execute(sql`select pg_advisory_xact_lock(${chainLock})`);
   const [last] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .select({ seq: auditLog.seq, hash: auditLog.hash, keyId: auditLog.keyId })
     .from(auditLog)
     .orderBy(desc(auditLog.seq))
     .limit(1);
+  // A head sealed with a key this process does not hold: a newer key is in use (a rotation is
+  // rolling out) or the row is forged. Appending would put an older key after a newer one.
+  if (last && keys.rank(last.keyId) === undefined) throw new AuditKeyMissing(last.keyId);
   let seq = Number(last?.seq ?? 0);
   let prevHash = last?.hash ?? genesisHash;
   const at = new Date();
+  const key = keys.current;
   const rows = records.map((r) => {
     seq += 1;
     const fields = { seq, at, ...context, ...r };
-    const hash = auditHash(prevHash, fields);
-    const row = { ...fields, prevHash, hash };
+    const hash = sealRow(key, prevHash, fields);
+    const row = { ...fields, prevHash, hash, keyId: key.id };
     prevHash = hash;
     return row;
   });
   await tx.insert(auditLog).values(rows);
 };
+
+/** Refuses to append: the chain's head names a key this process was not configured with. */
+export class AuditKeyMissing extends Error {
+  override name = 'AuditKeyMissing';
+  constructor(keyId: string) {
+    super(
+      `the newest audit row is sealed with key ${keyId}, which this process does not hold: restart it with the current ATENSI_AUDIT_KEY (decision 0020)`,
+    );
+  }
+}
 
 /**
  * Runs `work` in one transaction and appends the audit rows it collected before commit:

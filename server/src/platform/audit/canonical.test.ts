@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { auditHash, canonicalJson, genesisHash } from './canonical.ts';
+import { auditHash, canonicalJson, genesisHash, sealRow } from './canonical.ts';
 import { diffRecords, maskValue } from './changes.ts';
+import { auditKeyId, auditKeyring, legacyKeyId } from './keys.ts';
 
 const row = {
   seq: 1,
@@ -35,6 +36,32 @@ describe('audit hash', () => {
     expect(
       auditHash(genesisHash, { ...row, changes: [{ field: 'name', before: 'A', after: 'C' }] }),
     ).not.toBe(base);
+  });
+});
+
+describe('audit seal (decision 0020)', () => {
+  const keyA = auditKeyring('a'.repeat(40)).current;
+  const keyB = auditKeyring('b'.repeat(40)).current;
+
+  it('cannot be recomputed without the key, and names its key', () => {
+    const seal = sealRow(keyA, genesisHash, row);
+    expect(seal).toMatch(/^[0-9a-f]{64}$/);
+    expect(seal).not.toBe(auditHash(genesisHash, row));
+    expect(sealRow(keyB, genesisHash, row)).not.toBe(seal);
+    expect(sealRow(keyA, '1'.repeat(64), row)).not.toBe(seal);
+    expect(sealRow(keyA, genesisHash, { ...row, ip: '10.0.0.1' })).not.toBe(seal);
+    expect(sealRow({ ...keyA, id: keyB.id }, genesisHash, row)).not.toBe(seal);
+    expect(keyA.id).toBe(auditKeyId('a'.repeat(40)));
+    expect(keyA.id).toMatch(/^[0-9a-f]{16}$/);
+    expect(keyA.id).not.toContain('aaaa');
+  });
+
+  it('orders keys in time: legacy, retired oldest first, current last', () => {
+    const ring = auditKeyring('c'.repeat(40), ['a'.repeat(40), 'b'.repeat(40)]);
+    expect(ring.current.secret).toBe('c'.repeat(40));
+    expect([legacyKeyId, keyA.id, keyB.id, ring.current.id].map(ring.rank)).toEqual([0, 1, 2, 3]);
+    expect(ring.rank('unknown')).toBeUndefined();
+    expect(ring.byId.get(keyB.id)?.secret).toBe('b'.repeat(40));
   });
 });
 

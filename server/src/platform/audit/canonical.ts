@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import type { AuditKey } from './keys.ts';
 
 /** JSON with object keys sorted at every depth, so the same row always hashes the same. */
 export const canonicalJson = (value: unknown): string => {
@@ -27,9 +28,21 @@ export type HashedFields = {
 
 export const genesisHash = '0'.repeat(64);
 
-/** `sha256(prevHash || canonical(row))`, hex. */
+/** Rows before decision 0020 (key id `sha256`): `sha256(prevHash || canonical(row))`, hex. */
 export const auditHash = (prevHash: string, row: HashedFields): string =>
   createHash('sha256')
     .update(prevHash)
     .update(canonicalJson({ ...row, at: row.at.toISOString() }))
+    .digest('hex');
+
+/**
+ * A row's seal since decision 0020: `HMAC-SHA256(key, "atensi-audit-row\n" || prevHash ||
+ * canonical(row with its keyId))`, hex. Without the key nobody can recompute it, the table's
+ * owner included.
+ */
+export const sealRow = (key: AuditKey, prevHash: string, row: HashedFields): string =>
+  createHmac('sha256', key.secret)
+    .update('atensi-audit-row\n')
+    .update(prevHash)
+    .update(canonicalJson({ ...row, at: row.at.toISOString(), keyId: key.id }))
     .digest('hex');

@@ -3,10 +3,12 @@ import { APIError, betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { username } from 'better-auth/plugins';
 import { eq } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { accounts, rateLimits, sessions, users, verifications } from './auth.tables.ts';
+import { betterAuthLogger } from './auth-log.ts';
 import { passwordProblem } from './password-policy.ts';
 
 /** argon2id with OWASP's second recommended setting (19 MiB, 2 passes). */
@@ -27,8 +29,9 @@ const trustedOrigins = (config: Config): string[] => {
   return [...new Set([origin, ...twins])];
 };
 
-export const createAuth = (db: Db, config: Config) =>
+export const createAuth = (db: Db, config: Config, log?: FastifyBaseLogger) =>
   betterAuth({
+    logger: betterAuthLogger(log),
     appName: 'Atensi',
     baseURL: config.publicUrl,
     basePath: '/api/auth',

@@ -15,10 +15,15 @@ export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '.
 /** Any number for pg_advisory_lock, shared by every app process: only one migrates at a time. */
 const migrationLock = 7_402_911;
 
-export const runMigrations = async (database: Database): Promise<void> => {
+/** `afterMigrate` runs while the migration lock is still held (the grants of roles.ts). */
+export const runMigrations = async (
+  database: Database,
+  options: { afterMigrate?: () => Promise<void> } = {},
+): Promise<void> => {
   const config: MigrationConfig = { migrationsFolder };
   if (database.kind === 'pglite') {
     await migratePglite(database.db as unknown as PgliteDatabase, config);
+    await options.afterMigrate?.();
     return;
   }
   // A session lock needs one connection for its whole life, not a pooled one.
@@ -27,6 +32,7 @@ export const runMigrations = async (database: Database): Promise<void> => {
   try {
     await lockClient.query('select pg_advisory_lock($1)', [migrationLock]);
     await migrateNodePg(database.db as unknown as NodePgDatabase, config);
+    await options.afterMigrate?.();
   } finally {
     await lockClient.end();
   }

@@ -59,10 +59,12 @@ export const installErrorHandler = (app: FastifyInstance) => {
       return sendAppError(request, reply, commonError('request.rate_limited', { seconds: 60 }));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      request.log.info({ err: { code: error.code, message: error.message } }, 'client error');
+      // The code and status only: a parser's message may quote the body it refused.
+      request.log.info({ clientError: { code: error.code, statusCode: error.statusCode } }, 'client error');
       return sendAppError(request, reply, commonError('request.malformed'));
     }
 
+    // The `err` serializer (logger.ts → safe-error.ts) keeps codes and SQL text, never values.
     request.log.error({ err: error }, 'unhandled error');
     return sendAppError(request, reply, commonError('server.internal', { requestId: request.id }));
   });
