@@ -129,7 +129,7 @@ function RecommendationCard({
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <Card component="li" withBorder p={compact ? 'xs' : 'sm'} aria-label={`${rank}. ${r.centerName}`}>
+    <Card component="li" withBorder p={compact ? 'xs' : 'sm'} data-testid="reco-center">
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Text fw={600} size={compact ? 'sm' : undefined}>
           {rank}. {r.centerName}
