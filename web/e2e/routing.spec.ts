@@ -5,7 +5,8 @@ import { browserForThisFile, hasBrowser, seriousViolations } from './support/bro
 
 const browser = browserForThisFile();
 
-const naibonatName = 'Balai Rehabilitasi Sosial Anak yang Memerlukan Perlindungan Khusus "Naibonat" di Kupang';
+const naibonatName =
+  'Balai Rehabilitasi Sosial Anak yang Memerlukan Perlindungan Khusus "Naibonat" di Kupang';
 
 /** The head of Naibonat records how many beds are taken, as on any day the balai fills up. */
 const setNaibonatOccupied = async (page: Page, occupied: number) => {
@@ -64,9 +65,9 @@ describe.skipIf(!hasBrowser)('routing on the open-case form', () => {
       const all = await reco.getByTestId('reco-center').allInnerTexts();
       const at = all.findIndex((text) => text.includes('Naibonat'));
       expect(at).toBeGreaterThanOrEqual(3);
-      expect(all.slice(0, at).every((text) => /tempat tidur kosong/.test(text) && !/Tidak ada/.test(text))).toBe(
-        true,
-      );
+      expect(
+        all.slice(0, at).every((text) => /tempat tidur kosong/.test(text) && !/Tidak ada/.test(text)),
+      ).toBe(true);
       await reco.getByRole('button', { name: 'Tampilkan lebih sedikit' }).click();
       expect(await reco.getByTestId('reco-center').count()).toBe(3);
     } finally {
