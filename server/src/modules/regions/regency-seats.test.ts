@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { haversineKm } from '@atensi/domain';
 import { describe, expect, it } from 'vitest';
 import { parseCsvLine, regionDataDir } from './load-regions.ts';
-import { type RegencySeat, readRegencySeats, regencySeat } from './regency-seats.ts';
+import { type RegencySeat, readRegencySeats, regencySeat, regencySeatsFile } from './regency-seats.ts';
 
 /** Data lines of one idn-area-data file, split into fields. */
 const csv = (file: string): string[][] =>
@@ -75,12 +75,12 @@ const implausible = (seats: Map<string, RegencySeat>): string[] => {
   return problems;
 };
 
-describe('regency seats (server/src/modules/regions/data/regency-seats.csv)', () => {
+describe('regency seats (server/src/modules/regions/regency-seats.csv)', () => {
   const seats = readRegencySeats();
 
   it('has exactly one seat for each of the 514 regencies and cities of idn-area-data, under the same name', () => {
     expect(regencies).toHaveLength(514);
-    const table = readFileSync(join(import.meta.dirname, 'data', 'regency-seats.csv'), 'utf8')
+    const table = readFileSync(regencySeatsFile, 'utf8')
       .split(/\r?\n/)
       .filter((l) => l.trim() !== '' && !l.startsWith('#'))
       .slice(1)

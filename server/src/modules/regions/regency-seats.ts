@@ -12,7 +12,7 @@ export type RegencySeat = {
   longitude: number;
 };
 
-export const regencySeatsFile = join(dirname(fileURLToPath(import.meta.url)), 'data', 'regency-seats.csv');
+export const regencySeatsFile = join(dirname(fileURLToPath(import.meta.url)), 'regency-seats.csv');
 
 /**
  * Reads the committed fact table (source and method in its header and in decision 0022). Lines starting
