@@ -30,6 +30,7 @@ export * from './persons/nik.ts';
 export * from './persons/person.schema.ts';
 export * from './regions/region.ts';
 export * from './regions/timezone.ts';
+export * from './routing/routing.schema.ts';
 export * from './routing/score.ts';
 export * from './serasi/metrics-period.ts';
 export * from './serasi/ticket.schema.ts';

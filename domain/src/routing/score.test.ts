@@ -50,8 +50,8 @@ describe('rankCenters', () => {
     });
     const ranked = rankCenters({ ...kupang, modality: 'residential' }, [odgj, children]);
     expect(ranked.map((r) => r.centerId)).toEqual(['naibonat', 'galih-pakuan']);
-    expect(ranked[0]!.reasons.map((r) => r.code)).toEqual(['covers_regency', 'beds_free', 'distance_km']);
-    expect(ranked[1]!.reasons.map((r) => r.code)).toEqual(['outside_coverage', 'beds_free', 'distance_km']);
+    expect(ranked[0]!.reasons.map((r) => r.code)).toEqual(['beds_free', 'covers_regency', 'distance_km']);
+    expect(ranked[1]!.reasons.map((r) => r.code)).toEqual(['beds_free', 'outside_coverage', 'distance_km']);
   });
 
   it('ranks regency coverage before province coverage before none', () => {
@@ -86,7 +86,84 @@ describe('rankCenters', () => {
     ]);
     expect(ranked.map((r) => r.centerId)).toEqual(['room', 'full']);
     expect(ranked[0]!.reasons).toContainEqual({ code: 'beds_free', value: 10 });
-    expect(ranked[1]!.reasons).toContainEqual({ code: 'no_beds' });
+    expect(ranked[1]!.reasons.map((r) => r.code)).toEqual([
+      'after_centers_with_room',
+      'no_beds',
+      'covers_province',
+      'distance_km',
+    ]);
+  });
+
+  // The issue as a new user met it: Naibonat full, Kabupaten Kupang person, residential ODGJ case.
+  const naibonat = center({
+    id: 'naibonat',
+    coverage: ['53.01', '53.71', '53.02'],
+    regionCode: '53.01.06.1003',
+    latitude: -10.077,
+    longitude: 123.862,
+    bedCapacity: 120,
+    occupiedBeds: 120,
+  });
+  const ende = center({
+    id: 'ende',
+    coverage: ['53.08', '53.07', '53.06'],
+    regionCode: '53.08.19.1002',
+    latitude: -8.841,
+    longitude: 121.66,
+    bedCapacity: 50,
+    occupiedBeds: 31,
+  });
+  const mataram = center({
+    id: 'mataram',
+    coverage: ['52'],
+    regionCode: '52.71.01.1005',
+    latitude: -8.58,
+    longitude: 116.085,
+  });
+  const temanggung = center({
+    id: 'temanggung',
+    name: 'Balai Besar "Kartini" di Temanggung',
+    coverage: ['33.23'],
+    regionCode: '33.23.03.1001',
+    latitude: -7.3156,
+    longitude: 110.1745,
+  });
+  // Oelamasi, the seat of Kabupaten Kupang.
+  const oelamasi = { regionCode: '53.01.05.2003', latitude: -10.0915, longitude: 123.8555 };
+
+  it('sends a Kabupaten Kupang person past a full Naibonat to the nearest centre with room, not to Java', () => {
+    const ranked = rankCenters({ ...oelamasi, modality: 'residential' }, [
+      temanggung,
+      mataram,
+      naibonat,
+      ende,
+    ]);
+    expect(ranked.map((r) => r.centerId)).toEqual(['ende', 'mataram', 'temanggung', 'naibonat']);
+    expect(ranked[0]!.distanceKm).toBeGreaterThan(250);
+    expect(ranked[0]!.distanceKm).toBeLessThan(350);
+    expect(ranked[3]!.distanceKm).toBeLessThan(5);
+    expect(ranked[3]!.reasons.slice(0, 2)).toEqual([
+      { code: 'after_centers_with_room' },
+      { code: 'no_beds' },
+    ]);
+    // With a bed free again Naibonat is first: the rule is room, not a penalty for being near.
+    const freed = rankCenters({ ...oelamasi, modality: 'residential' }, [
+      temanggung,
+      mataram,
+      { ...naibonat, occupiedBeds: 119 },
+      ende,
+    ]);
+    expect(freed[0]!.centerId).toBe('naibonat');
+    expect(freed[0]!.reasons.some((r) => r.code === 'after_centers_with_room')).toBe(false);
+  });
+
+  it('keeps the reason away when no centre has room: the list is still ranked by coverage and distance', () => {
+    const ranked = rankCenters({ ...oelamasi, modality: 'residential' }, [
+      { ...ende, occupiedBeds: 50 },
+      naibonat,
+    ]);
+    expect(ranked.map((r) => r.centerId)).toEqual(['naibonat', 'ende']);
+    expect(ranked.flatMap((r) => r.reasons).some((r) => r.code === 'after_centers_with_room')).toBe(false);
   });
 
   it('prefers a lower caseload for family and community work, then the nearer centre', () => {
@@ -189,15 +266,33 @@ describe('rankCenters', () => {
     );
   });
 
-  it('always ranks a covering centre above a non-covering one', () => {
+  const hasRoom = (r: { reasons: { code: string }[] }) =>
+    r.reasons.some((x) => x.code === 'beds_free' || x.code === 'caseload_ok');
+  const covers = (r: { reasons: { code: string }[] }) =>
+    !r.reasons.some((x) => x.code === 'outside_coverage');
+
+  it('ranks every centre with room above every centre without, and says so on those without', () => {
     fc.assert(
       fc.property(arbInput, fc.array(arbCenter, { maxLength: 12 }), (input, centers) => {
         const ranked = rankCenters(input, centers);
-        const covering = (id: string) =>
-          !ranked.find((r) => r.centerId === id)!.reasons.some((x) => x.code === 'outside_coverage');
-        const firstOutside = ranked.findIndex((r) => !covering(r.centerId));
-        if (firstOutside >= 0)
-          expect(ranked.slice(firstOutside).every((r) => !covering(r.centerId))).toBe(true);
+        const firstFull = ranked.findIndex((r) => !hasRoom(r));
+        if (firstFull >= 0) expect(ranked.slice(firstFull).every((r) => !hasRoom(r))).toBe(true);
+        const anyRoom = ranked.some(hasRoom);
+        for (const r of ranked)
+          expect(r.reasons.some((x) => x.code === 'after_centers_with_room')).toBe(anyRoom && !hasRoom(r));
+      }),
+    );
+  });
+
+  it('within the same room, ranks a covering centre above a non-covering one, and scores in rank order', () => {
+    fc.assert(
+      fc.property(arbInput, fc.array(arbCenter, { maxLength: 12 }), (input, centers) => {
+        const ranked = rankCenters(input, centers);
+        for (const room of [true, false]) {
+          const band = ranked.filter((r) => hasRoom(r) === room);
+          const firstOutside = band.findIndex((r) => !covers(r));
+          if (firstOutside >= 0) expect(band.slice(firstOutside).every((r) => !covers(r))).toBe(true);
+        }
         for (let i = 1; i < ranked.length; i++)
           expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
       }),

@@ -32,6 +32,7 @@ export type RoutingInput = {
 };
 
 export type RecommendationReasonCode =
+  | 'after_centers_with_room'
   | 'covers_regency'
   | 'covers_province'
   | 'outside_coverage'
@@ -58,9 +59,10 @@ export const caseloadHighPerWorker = 25;
 
 /**
  * Score parts, each step of a more important criterion larger than all the less
- * important parts together, so sorting by score is the same as the ranking rules.
+ * important parts together (0.5 > 2 × 0.2 + 0.09; 0.2 > 0.09), so sorting by score is the same as
+ * the ranking rules; the best possible score is 0.99.
  */
-export const routingWeights = { coverageStep: 0.3, capacity: 0.2, distance: 0.09 } as const;
+export const routingWeights = { capacity: 0.5, coverageStep: 0.2, distance: 0.09 } as const;
 
 /** Distance at which the distance part is half its weight. */
 const distanceHalfKm = 100;
@@ -95,17 +97,6 @@ const rank = (input: RoutingInput, center: RoutingCenter): Ranked => {
   const regency = input.regionCode.slice(0, 5);
   const province = input.regionCode.slice(0, 2);
 
-  let coverage = 2;
-  if (input.regionCode.length >= 5 && center.coverage.includes(regency)) {
-    coverage = 0;
-    reasons.push({ code: 'covers_regency' });
-  } else if (center.coverage.includes(province)) {
-    coverage = 1;
-    reasons.push({ code: 'covers_province' });
-  } else {
-    reasons.push({ code: 'outside_coverage' });
-  }
-
   let capacity: number;
   let load: number;
   if (input.modality === 'residential') {
@@ -126,6 +117,11 @@ const rank = (input: RoutingInput, center: RoutingCenter): Ranked => {
     );
   }
 
+  let coverage = 2;
+  if (input.regionCode.length >= 5 && center.coverage.includes(regency)) coverage = 0;
+  else if (center.coverage.includes(province)) coverage = 1;
+  reasons.push({ code: (['covers_regency', 'covers_province', 'outside_coverage'] as const)[coverage]! });
+
   const distanceKm =
     isNumber(input.latitude) &&
     isNumber(input.longitude) &&
@@ -141,7 +137,7 @@ const rank = (input: RoutingInput, center: RoutingCenter): Ranked => {
 
   const w = routingWeights;
   const distancePart = distanceKm === null ? 0 : w.distance / (1 + distanceKm / distanceHalfKm);
-  const score = (2 - coverage) * w.coverageStep + (1 - capacity) * w.capacity + distancePart;
+  const score = (1 - capacity) * w.capacity + (2 - coverage) * w.coverageStep + distancePart;
 
   return {
     center,
@@ -159,21 +155,32 @@ const rank = (input: RoutingInput, center: RoutingCenter): Ranked => {
 };
 
 const compare = (a: Ranked, b: Ranked): number =>
-  a.coverage - b.coverage ||
   a.capacity - b.capacity ||
+  a.coverage - b.coverage ||
   (a.distanceKm ?? Number.POSITIVE_INFINITY) - (b.distanceKm ?? Number.POSITIVE_INFINITY) ||
   (a.load === b.load ? 0 : a.load < b.load ? -1 : 1) ||
   a.center.name.localeCompare(b.center.name, 'id') ||
   (a.center.id < b.center.id ? -1 : a.center.id > b.center.id ? 1 : 0);
 
 /**
- * Non-archived centres, best first: coverage of the person's regency, then province, then
- * none; then room for the modality (a full centre stays listed, after those with room);
- * then distance, unknown last.
+ * Non-archived centres, best first (decision 0022): room for the modality first — a free bed for
+ * residential care, a caseload a worker can carry for family and community work — so a full centre,
+ * however near, goes behind every centre with room, stays listed and says why
+ * (`after_centers_with_room`); then coverage of the person's regency, then province, then none; then
+ * distance, unknown last.
  */
-export const rankCenters = (input: RoutingInput, centers: readonly RoutingCenter[]): Recommendation[] =>
-  centers
+export const rankCenters = (input: RoutingInput, centers: readonly RoutingCenter[]): Recommendation[] => {
+  const ranked = centers
     .filter((c) => !c.archived)
     .map((c) => rank(input, c))
-    .sort(compare)
-    .map((r) => r.recommendation);
+    .sort(compare);
+  const someHaveRoom = ranked.some((r) => r.capacity === 0);
+  return ranked.map((r) =>
+    someHaveRoom && r.capacity === 1
+      ? {
+          ...r.recommendation,
+          reasons: [{ code: 'after_centers_with_room' as const }, ...r.recommendation.reasons],
+        }
+      : r.recommendation,
+  );
+};

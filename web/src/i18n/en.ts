@@ -678,6 +678,7 @@ export const en: Resources = {
       partner: 'Partner',
     },
     reason: {
+      after_centers_with_room: 'Ranked after the centres that still have room',
       covers_regency: 'Service area covers the regency/city',
       covers_province: 'Service area covers the province',
       outside_coverage: 'Outside the service area',
@@ -717,6 +718,12 @@ export const en: Resources = {
       chosen: 'Chosen',
       score: 'Score {{score}}',
       specialty: 'Historical specialty: {{clusters}} — does not affect the ranking',
+      originSeat: "Straight-line distance from {{seat}}, the seat of the beneficiary's regency/city.",
+      originPosition: 'Straight-line distance from the recorded position.',
+      originUnknown: "No distance yet: the beneficiary's regency/city is not filled in.",
+      showAll: 'Show the other {{n}} centres',
+      showFewer: 'Show fewer',
+      chosenAt: 'The chosen centre, {{name}}, is ranked {{rank}}.',
     },
     detail: {
       title: 'Case {{number}}',

@@ -679,6 +679,7 @@ export const id = {
       partner: 'Mitra',
     },
     reason: {
+      after_centers_with_room: 'Diurutkan di belakang balai yang masih punya daya tampung',
       covers_regency: 'Wilayah layanan mencakup kabupaten/kota',
       covers_province: 'Wilayah layanan mencakup provinsi',
       outside_coverage: 'Di luar wilayah layanan',
@@ -718,6 +719,12 @@ export const id = {
       chosen: 'Dipilih',
       score: 'Skor {{score}}',
       specialty: 'Spesialisasi historis: {{clusters}} — tidak memengaruhi peringkat',
+      originSeat: 'Jarak garis lurus dari {{seat}}, ibu kota kabupaten/kota tempat tinggal penerima manfaat.',
+      originPosition: 'Jarak garis lurus dari lokasi yang dicatat.',
+      originUnknown: 'Jarak belum dapat dihitung: kabupaten/kota penerima manfaat belum diisi.',
+      showAll: 'Tampilkan {{n}} balai lainnya',
+      showFewer: 'Tampilkan lebih sedikit',
+      chosenAt: 'Balai yang dipilih, {{name}}, ada di peringkat {{rank}}.',
     },
     detail: {
       title: 'Kasus {{number}}',

@@ -3,14 +3,18 @@ import { join } from 'node:path';
 import {
   clusters,
   createCenterInput,
+  haversineKm,
   isNationalRole,
   levelOfCode,
   password,
+  rankCenters,
   roles,
   username,
 } from '@atensi/domain';
 import { describe, expect, it } from 'vitest';
 import { parseCsvLine, regionDataDir } from '../../modules/regions/load-regions.ts';
+import { regencySeat } from '../../modules/regions/regions.service.ts';
+import { demoCases } from './cases.data.ts';
 import { demoCenterCodes, demoCenters } from './centers.data.ts';
 import { demoPassword, demoUsers } from './users.data.ts';
 
@@ -99,6 +103,59 @@ describe('demo centres', () => {
     expect(inNtt.length).toBeGreaterThan(0);
     const covered = new Set(inNtt.flatMap((c) => c.coverage));
     expect(nttRegencies.filter((r) => !covered.has(r) && !covered.has('53'))).toEqual([]);
+  });
+});
+
+describe('demo centres on the map', () => {
+  it('carry coordinates near the seat of their own regency', () => {
+    for (const c of demoCenters) {
+      expect(c.latitude, c.code).not.toBeNull();
+      expect(c.longitude, c.code).not.toBeNull();
+      const seat = regencySeat(c.regionCode)!;
+      expect(haversineKm(c.latitude!, c.longitude!, seat.latitude, seat.longitude), c.code).toBeLessThan(60);
+    }
+  });
+
+  // The seeds' story: a person with a mental disorder in a village of Kabupaten Kupang goes to the
+  // nearest covering balai with room — the children's balai at Naibonat — and, were it full, to the
+  // nearest other balai with room, in NTT, never to Java.
+  const odgj = demoCases.find((d) => d.case.clusters.includes('odgj'))!;
+  const seat = regencySeat(odgj.person.regionCode)!;
+  const rank = (occupiedAtNaibonat?: number) =>
+    rankCenters(
+      {
+        regionCode: odgj.person.regionCode,
+        latitude: seat.latitude,
+        longitude: seat.longitude,
+        modality: odgj.modality,
+      },
+      demoCenters.map((c, i) => ({
+        ...c,
+        id: c.code,
+        name: c.name,
+        latitude: c.latitude ?? null,
+        longitude: c.longitude ?? null,
+        occupiedBeds:
+          c.code === demoCenterCodes.kupang ? (occupiedAtNaibonat ?? c.occupiedBeds) : c.occupiedBeds,
+        socialWorkers: 5 + (i % 3),
+        activeCases: 20,
+        archived: false,
+      })),
+    );
+
+  it('route the Kupang ODGJ case to Naibonat, a few kilometres from the seat of Kabupaten Kupang', () => {
+    expect(odgj.modality).toBe('residential');
+    expect(odgj.person.regionCode.startsWith('53.01.')).toBe(true);
+    const [first] = rank();
+    expect(first).toMatchObject({ centerId: demoCenterCodes.kupang });
+    expect(first!.distanceKm).toBeLessThan(10);
+  });
+
+  it('route it to the nearest NTT balai with room when Naibonat is full', () => {
+    const naibonat = demoCenters.find((c) => c.code === demoCenterCodes.kupang)!;
+    const ranked = rank(naibonat.bedCapacity);
+    expect(ranked[0]!.centerId).toBe('LRSLU-FLOBAMORA');
+    expect(ranked.at(-1)!.centerId).toBe(demoCenterCodes.kupang);
   });
 });
 

@@ -23,6 +23,7 @@ import {
   rejectTransferInput,
   requestTransferInput,
   responseTimeSchema,
+  routingOrigin,
   routingQuery,
   serviceRecordInput,
   transferSchema,
@@ -63,7 +64,7 @@ import { caseWorkersAt, reassignCase } from './case-workers.ts';
 import { casePolicy } from './cases.policy.ts';
 import { createCase, listCases } from './cases.service.ts';
 import { readCase } from './read-case.ts';
-import { recommendCenters } from './recommend-centers.ts';
+import { recommendCenters, routingOriginOf } from './recommend-centers.ts';
 import { responseTimes } from './response-times.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -103,9 +104,12 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       tags: ['cases'],
       summary: 'Rekomendasi balai untuk kasus (jangkauan, kapasitas, jarak; bukan spesialisasi historis)',
       body: routingQuery,
-      response: { 200: z.object({ items: z.array(recommendationSchema) }) },
+      response: { 200: z.object({ items: z.array(recommendationSchema), origin: routingOrigin.nullable() }) },
     },
-    handler: async (request) => ({ items: await recommendCenters(db, request.body) }),
+    handler: async (request) => ({
+      items: await recommendCenters(db, request.body),
+      origin: routingOriginOf(request.body),
+    }),
   });
 
   app.get('/api/centers/:id/case-workers', {

@@ -120,3 +120,4 @@ export const regionExists = async (db: Db, code: string): Promise<boolean> => {
   const rows = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, code)).limit(1);
   return rows.length > 0;
 };
+export { type RegencySeat, regencySeat } from './regency-seats.ts';

@@ -85,6 +85,7 @@ export const responseLabel = (hours: number | null, t: Translate): string =>
   hours === null ? t('cases.noResponse') : t('cases.hours', { count: Math.round(hours * 10) / 10 });
 
 const knownReasons = new Set([
+  'after_centers_with_room',
   'covers_regency',
   'covers_province',
   'outside_coverage',
@@ -96,11 +97,20 @@ const knownReasons = new Set([
   'distance_unknown',
 ]);
 
-export const reasonLabel = (reason: Recommendation['reasons'][number], t: Translate): string => {
+/** `1.234` or `0,85` in Indonesian, `1,234` or `0.85` in English. */
+export const formatNumber = (n: number, language: string, maximumFractionDigits = 0): string =>
+  new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits }).format(n);
+
+export const reasonLabel = (
+  reason: Recommendation['reasons'][number],
+  t: Translate,
+  language = 'id',
+): string => {
   if (!knownReasons.has(reason.code)) return reason.code;
-  const base = t(`cases.reason.${reason.code}`, { value: reason.value ?? '' });
+  const value = reason.value === undefined ? '' : formatNumber(reason.value, language, 1);
+  const base = t(`cases.reason.${reason.code}`, { value });
   if ((reason.code === 'caseload_ok' || reason.code === 'caseload_high') && reason.value !== undefined) {
-    return `${base} ${t('cases.reason.caseloadValue', { value: reason.value })}`;
+    return `${base} ${t('cases.reason.caseloadValue', { value })}`;
   }
   return base;
 };

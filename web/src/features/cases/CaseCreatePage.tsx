@@ -12,7 +12,6 @@ import {
 } from '@atensi/domain';
 import {
   Alert,
-  Badge,
   Button,
   Card,
   Checkbox,
@@ -42,14 +41,8 @@ import { issuesToFormErrors } from '../../lib/validation';
 import { AnchorLink } from '../persons/AnchorLink';
 import { personQueryOptions } from '../persons/api';
 import { registeringCenters } from '../persons/personFormValues';
-import {
-  caseQueryOptions,
-  caseWorkersQueryOptions,
-  createCase,
-  type Recommendation,
-  recommendationsQueryOptions,
-} from './api';
-import { reasonLabel } from './CaseBadges';
+import { caseQueryOptions, caseWorkersQueryOptions, createCase, recommendationsQueryOptions } from './api';
+import { RecommendationList } from './RecommendationList';
 import { WorkerSelect } from './WorkerSelect';
 
 const route = getRouteApi('/app/penerima-manfaat/$id/kasus-baru');
@@ -110,7 +103,7 @@ function CaseCreateForm({ person }: { person: Person }) {
   const [serverError, setServerError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const recommendations = useQuery(recommendationsQueryOptions(person.regionCode, values.modality));
-  const first = recommendations.data?.[0] ?? null;
+  const first = recommendations.data?.items[0] ?? null;
   const workers = useQuery(caseWorkersQueryOptions(values.centerId || null));
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
@@ -281,7 +274,7 @@ function CaseCreateForm({ person }: { person: Person }) {
             </Stack>
           </Card>
 
-          <RecommendationPanel
+          <RecommendationList
             query={recommendations}
             hasRegion={!!person.regionCode}
             chosenId={values.centerId}
@@ -353,78 +346,5 @@ function CaseCreateForm({ person }: { person: Person }) {
         </Stack>
       </form>
     </>
-  );
-}
-
-function RecommendationPanel({
-  query,
-  hasRegion,
-  chosenId,
-}: {
-  query: { data: Recommendation[] | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
-  hasRegion: boolean;
-  chosenId: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Card withBorder component="section" aria-labelledby="case-reco-title">
-      <Title order={2} size="h4" mb="sm" id="case-reco-title">
-        {t('cases.reco.title')}
-      </Title>
-      {!hasRegion ? (
-        <Text size="sm" c="dimmed">
-          {t('cases.reco.noRegion')}
-        </Text>
-      ) : (
-        <QueryState query={query} rows={3}>
-          {(items) =>
-            items.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('cases.reco.empty')}
-              </Text>
-            ) : (
-              <Stack component="ol" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
-                {items.map((r, i) => (
-                  <Card key={r.centerId} component="li" withBorder p="sm">
-                    <Group justify="space-between" wrap="wrap" gap="xs">
-                      <Text fw={600}>
-                        {i + 1}. {r.centerName}
-                      </Text>
-                      <Group gap="xs">
-                        {i === 0 && (
-                          <Badge variant="filled" color="blue.9" tt="none">
-                            {t('cases.reco.first')}
-                          </Badge>
-                        )}
-                        {r.centerId === chosenId && (
-                          <Badge variant="filled" color="dark.6" tt="none">
-                            {t('cases.reco.chosen')}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Group>
-                    <Text size="sm" c="dimmed">
-                      {t('cases.reco.score', { score: Math.round(r.score * 100) / 100 })}
-                    </Text>
-                    <Text component="ul" size="sm" my={4} pl="md">
-                      {r.reasons.map((reason) => (
-                        <li key={`${reason.code}-${reason.value ?? ''}`}>{reasonLabel(reason, t)}</li>
-                      ))}
-                    </Text>
-                    {r.specialtyClusters.length > 0 && (
-                      <Text size="sm" c="dimmed">
-                        {t('cases.reco.specialty', {
-                          clusters: r.specialtyClusters.map((c) => t(`cluster.${c}`)).join(', '),
-                        })}
-                      </Text>
-                    )}
-                  </Card>
-                ))}
-              </Stack>
-            )
-          }
-        </QueryState>
-      )}
-    </Card>
   );
 }

@@ -16,6 +16,7 @@ import type {
   RejectTransferInput,
   RequestTransferInput,
   ResponseTime,
+  RoutingOrigin,
   ServiceRecordInput,
   TerminationOutcomes,
   Transfer,
@@ -34,6 +35,9 @@ export type Recommendation = {
   reasons: { code: string; value?: number }[];
   specialtyClusters: string[];
 };
+
+/** The ranked centres and where their distances were measured from (null: no distance known). */
+export type Recommendations = { items: Recommendation[]; origin: RoutingOrigin | null };
 
 /** Case searches are POSTs: names, NIKs and case numbers travel in the body, never in a URL. */
 export const caseListQueryOptions = (input: CaseListInput) =>
@@ -60,11 +64,11 @@ export const recommendationsQueryOptions = (regionCode: string | null, modality:
   queryOptions({
     queryKey: ['routing', 'recommendations', regionCode, modality] as const,
     queryFn: ({ signal }) =>
-      api<{ items: Recommendation[] }>('/api/routing/recommendations', {
+      api<Recommendations>('/api/routing/recommendations', {
         method: 'POST',
         body: { regionCode, modality },
         signal,
-      }).then((r) => r.items),
+      }),
     enabled: !!regionCode,
     staleTime: 60_000,
   });
