@@ -342,6 +342,17 @@ describe('scope', () => {
   });
 });
 
+describe('the warehouse register', () => {
+  it('lists every warehouse, the reader’s own centre’s first', async () => {
+    const mine = await ok('POST', '/api/logistics/warehouses/list', 'officerB', { pageSize: 100 });
+    const all = await ok('POST', '/api/logistics/warehouses/list', 'central', { pageSize: 100 });
+    expect(mine.total).toBe(all.total);
+    // "Gudang Balai B" sorts after "Gudang Balai A…", yet comes first for B's officer.
+    expect(mine.items[0].centerId).toBe(centerB);
+    expect(all.items[0].centerId).not.toBe(centerB);
+  });
+});
+
 describe('stock count adjustments', () => {
   it('moves stock only when the head approves, and never on the requester’s own approval', async () => {
     const w = await newWarehouse(centerA, 'Gudang Opname', '32.75.01.1001', null, null);

@@ -132,7 +132,7 @@ export const logisticsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       body: warehouseListInput,
       response: { 200: warehousePage },
     },
-    handler: (request) => listWarehouses(db, request.body),
+    handler: (request) => listWarehouses(db, request.actor!, request.body),
   });
   app.post('/api/logistics/warehouses', {
     config: { policy: p.warehouses_manage },

@@ -256,7 +256,7 @@ function ProposalForm({
                         {quantity(l.available)}
                         {l.minimum > 0 && (
                           <Text size="xs" c="dimmed">
-                            {t('disasters.proposal.minimum', { quantity: formatCount(l.minimum) })}
+                            {t('disasters.proposal.minimum', { quantity: quantity(l.minimum) })}
                           </Text>
                         )}
                       </Table.Td>
