@@ -17,6 +17,7 @@ export * from './fundraising/public-text.ts';
 export * from './fundraising/rules.ts';
 export * from './limits.ts';
 export * from './logistics/disaster.schema.ts';
+export * from './logistics/disaster-coverage.ts';
 export * from './logistics/dispatch-proposal.ts';
 export * from './logistics/distribution.schema.ts';
 export * from './logistics/fefo.ts';

@@ -5,6 +5,8 @@ import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { demoCenterCodes, demoCenters } from './cli/demo/centers.data.ts';
 import { demoUsers } from './cli/demo/users.data.ts';
+import { createDisaster, proposalFor, readDisaster, setNeed } from './modules/logistics/disasters.service.ts';
+import { systemContext } from './modules/users/first-admin.ts';
 import { verifyAuditChain } from './platform/audit/verify-chain.ts';
 import { loadConfig } from './platform/config.ts';
 import { type Database, rowsOf } from './platform/db/client.ts';
@@ -62,6 +64,56 @@ describe('bootstrap', () => {
     expect(second).toMatchObject({ demoLoaded: false, regionsInserted: 0, setupToken: null });
     expect(await counts(database.db)).toEqual(after1);
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
+
+    // Relief stock at every balai with a warehouse: an NTT flood is supplied from NTT first.
+    const stocked = rowsOf<{ center: string; kind: string }>(
+      await database.db.execute(sql`select c.code as center, w.kind from warehouses w join centers c on c.id = w.center_id
+        where exists (select 1 from stock_balances b where b.warehouse_id = w.id and b.quantity > 0)`),
+    );
+    expect(stocked.map((w) => w.center).sort()).toEqual(
+      demoCenters
+        .filter((c) => c.facilities.includes('warehouse'))
+        .map((c) => c.code)
+        .sort(),
+    );
+    const central = { userId: 'test', name: 'Pusat', email: '', username: null, assignments: [] };
+    const actor = { ...central, assignments: [{ role: 'central' as const, centerId: null }] };
+    const [kupang] = rowsOf<{ id: string }>(
+      await database.db.execute(sql`select id from centers where code = ${demoCenterCodes.kupang}`),
+    );
+    const [tents] = rowsOf<{ id: string }>(
+      await database.db.execute(sql`select id from logistics_items where code = 'TND-01'`),
+    );
+    const disasterId = await createDisaster({
+      db: database.db,
+      context: systemContext,
+      actor,
+      input: {
+        name: 'Banjir Kupang Tengah',
+        type: 'flood',
+        regionCodes: ['53.01.05'],
+        startedOn: new Date().toISOString().slice(0, 10),
+        estimatedAffected: 800,
+        description: null,
+        responsibleCenterId: kupang!.id,
+        siteName: 'Posko Kupang Tengah',
+        siteRegionCode: '53.01.05.2003',
+        siteLatitude: null,
+        siteLongitude: null,
+      },
+    });
+    await setNeed({
+      db: database.db,
+      context: systemContext,
+      actor,
+      id: disasterId,
+      input: { itemId: tents!.id, quantity: 25, note: null },
+    });
+    const need = (await readDisaster(database.db, actor, disasterId)).needs[0]!;
+    const proposal = await proposalFor(database.db, actor, disasterId, need.id);
+    expect(proposal.lines.map((l) => [l.warehouseName, l.quantity, l.belowMinimum])).toEqual([
+      ['Gudang Balai Naibonat Kupang', 25, 0],
+    ]);
   }, 120_000);
 
   it('creates no demo data and no account in production, and prints a one-time setup token', async () => {

@@ -183,6 +183,16 @@ export const proposalLineSchema = z.object({
   available: z.number().int(),
   distanceKm: z.number().nullable(),
   sameProvince: z.boolean(),
+  /** The warehouse's minimum level of the item (0 when none is set). */
+  minimum: z.number().int(),
+  /**
+   * Units of `quantity` that take the warehouse below its minimum: proposed only when the
+   * stock above every minimum is not enough. A line with `quantity` 0 is a nearer warehouse
+   * held at its minimum.
+   */
+  belowMinimum: z.number().int(),
+  /** May the signed-in user send from this warehouse (central staff: all; a head: their own centre's)? */
+  canSend: z.boolean(),
 });
 export type ProposalLine = z.infer<typeof proposalLineSchema>;
 

@@ -77,6 +77,8 @@ export const disastersEn: typeof disastersId = {
     coordinatesBoth: 'Fill in both latitude and longitude, or leave both empty.',
     submit: 'Save disaster',
     created: 'Disaster recorded. Its post and the post’s warehouse were created.',
+    headHint:
+      'As a centre head you record disasters in the coverage of {{center}}: {{coverage}}. Central staff record those outside it.',
   },
   detail: {
     overview: 'Overview',
@@ -140,6 +142,18 @@ export const disastersEn: typeof disastersId = {
     createdLabel: 'Waybills created',
     close: 'Close the proposal',
     refresh: 'Reload the proposal',
+    minimum: 'minimum {{quantity}}',
+    minimumHeld:
+      'Not taken: its stock of {{available}} is not above its minimum level of {{minimum}}, while other warehouses have stock above theirs.',
+    minimumShort:
+      '{{below}} below the minimum level of {{minimum}}: the stock above every warehouse’s minimum does not cover this need.',
+    minimumDips: '{{left}} left, below the minimum level of {{minimum}}.',
+    minimumKeeps: 'Keeps its minimum level of {{minimum}}.',
+    belowMinimumAlert:
+      'The stock above minimum levels is not enough: this proposal takes stock below the minimum at {{count}} warehouse(s). Each line says why.',
+    centralSends: 'Sent once central staff approve.',
+    othersByCentral:
+      '{{quantity}} is proposed from other centres’ warehouses: central staff approve those shipments after you send from your own.',
   },
   dispatches: {
     title: 'Shipments',

@@ -75,6 +75,8 @@ export const disastersId = {
     coordinatesBoth: 'Isi lintang dan bujur, atau kosongkan keduanya.',
     submit: 'Simpan bencana',
     created: 'Bencana dicatat. Posko dan gudangnya sudah dibuat.',
+    headHint:
+      'Sebagai kepala balai, Anda mencatat bencana di wilayah jangkauan {{center}}: {{coverage}}. Bencana di luar wilayah itu dicatat oleh staf pusat.',
   },
   detail: {
     overview: 'Ringkasan',
@@ -138,6 +140,18 @@ export const disastersId = {
     createdLabel: 'Surat jalan yang dibuat',
     close: 'Tutup usulan',
     refresh: 'Muat ulang usulan',
+    minimum: 'minimum {{quantity}}',
+    minimumHeld:
+      'Tidak diambil: stok {{available}} tidak melebihi stok minimum {{minimum}}, sementara gudang lain masih punya stok di atas minimumnya.',
+    minimumShort:
+      '{{below}} di bawah stok minimum {{minimum}}: stok di atas minimum di semua gudang tidak cukup untuk kebutuhan ini.',
+    minimumDips: 'Tersisa {{left}}, di bawah stok minimum {{minimum}}.',
+    minimumKeeps: 'Menyisakan stok minimum {{minimum}}.',
+    belowMinimumAlert:
+      'Stok di atas batas minimum tidak cukup: usulan ini mengambil stok di bawah minimum di {{count}} gudang. Keterangannya ada di setiap baris.',
+    centralSends: 'Dikirim atas persetujuan staf pusat.',
+    othersByCentral:
+      '{{quantity}} diusulkan dari gudang balai lain: pengirimannya disetujui staf pusat setelah Anda mengirim dari gudang balai Anda.',
   },
   dispatches: {
     title: 'Pengiriman',

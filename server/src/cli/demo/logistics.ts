@@ -8,6 +8,7 @@ import { systemContext } from '../../modules/users/first-admin.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/policy/policy.ts';
 import { demoCenterCodes } from './centers.data.ts';
+import { demoItems, demoWarehouses } from './logistics.data.ts';
 
 const day = (offset: number) => {
   const d = new Date();
@@ -16,80 +17,55 @@ const day = (offset: number) => {
 };
 
 /**
- * Logistics in the demo: the relief items, the warehouses of Bekasi and Temanggung and the
- * ministry's central warehouse (hosted by Sentra Handayani, Jakarta), stock with one lot
- * close to expiry and one item below its minimum, and the 2026 sembako targets with some
- * packages already handed out — so the warehouse page shows alerts and the target page a
- * percentage from the first start.
+ * Logistics in the demo: the relief items, a warehouse at every balai that has one ("Gudang",
+ * `logistics.data.ts`) — the ministry's central warehouse at Sentra Handayani, Jakarta — with
+ * relief stock and minimum levels, one lot close to expiry and one item below its minimum in
+ * Bekasi, and the 2026 sembako targets with some packages already handed out — so the
+ * warehouse page shows alerts, the target page a percentage, and a flood anywhere a
+ * proposal from its own region first.
  */
 export const loadDemoLogistics = async (db: Db, userIds: Map<string, string>) => {
   const items = new Map<string, string>();
-  for (const item of [
-    { code: 'SBK-01', name: 'Paket sembako', category: 'food', unit: 'paket', perishable: true },
-    { code: 'SLM-01', name: 'Selimut', category: 'shelter', unit: 'lembar', perishable: false },
-    { code: 'TND-01', name: 'Tenda keluarga', category: 'shelter', unit: 'unit', perishable: false },
-    {
-      code: 'HYG-01',
-      name: 'Paket kebersihan (hygiene kit)',
-      category: 'hygiene_kit',
-      unit: 'paket',
-      perishable: false,
-    },
-    { code: 'MKB-01', name: 'Makanan bayi', category: 'baby_needs', unit: 'dus', perishable: true },
-  ] as const) {
+  for (const item of demoItems) {
     items.set(item.code, (await createItem({ db, context: systemContext, input: item })).id);
   }
 
-  const warehouseOf = async (code: string, name: string, kind: 'center' | 'central') => {
-    const center = await getCenter(db, (await centerIdByCode(db, code))!);
+  const officerAt = (username: string | null, centerId: string): Actor => ({
+    userId: (username && userIds.get(username)) || 'demo',
+    name: username ?? 'demo',
+    email: '',
+    username,
+    assignments: [{ role: 'warehouse_officer', centerId }],
+  });
+  const created = new Map<string, { id: string; centerId: string }>();
+  for (const w of demoWarehouses) {
+    const center = await getCenter(db, (await centerIdByCode(db, w.centerCode))!);
     const warehouse = await createWarehouse({
       db,
       context: systemContext,
       input: {
         centerId: center.id,
-        kind,
-        name,
+        kind: w.kind,
+        name: w.name,
         regionCode: center.regionCode,
         address: center.street,
         latitude: center.latitude,
         longitude: center.longitude,
       },
     });
-    return { id: warehouse.id, centerId: center.id };
-  };
-  const bekasi = await warehouseOf(demoCenterCodes.bekasi, 'Gudang Balai Pangudi Luhur Bekasi', 'center');
-  const temanggung = await warehouseOf(
-    demoCenterCodes.temanggung,
-    'Gudang Balai Besar Kartini Temanggung',
-    'center',
-  );
-  const central = await warehouseOf('SENTRA-HANDAYANI', 'Gudang Pusat Kemensos (Jakarta)', 'central');
-
-  const officerAt = (username: string, centerId: string): Actor => ({
-    userId: userIds.get(username) ?? 'demo',
-    name: username,
-    email: '',
-    username,
-    assignments: [{ role: 'warehouse_officer', centerId }],
-  });
-  const receive = async (
-    w: { id: string; centerId: string },
-    officer: string,
-    sourceName: string,
-    lines: { code: string; quantity: number; expiresIn?: number }[],
-  ) =>
-    recordReceipt({
+    const officer = officerAt(w.officer, center.id);
+    await recordReceipt({
       db,
       context: systemContext,
-      actor: officerAt(officer, w.centerId),
-      warehouseId: w.id,
+      actor: officer,
+      warehouseId: warehouse.id,
       input: {
         source: 'procurement',
-        sourceName,
+        sourceName: w.sourceName,
         documentNumber: `BAST/${Math.floor(Math.random() * 900 + 100)}/XI/2026`,
         receivedOn: day(-10),
         note: null,
-        lines: lines.map((l) => ({
+        lines: w.stock.map((l) => ({
           itemId: items.get(l.code)!,
           quantity: l.quantity,
           lotNumber: l.expiresIn ? `LOT-${l.code}-${l.expiresIn}` : null,
@@ -98,29 +74,19 @@ export const loadDemoLogistics = async (db: Db, userIds: Map<string, string>) =>
         idempotencyKey: uuidv7(),
       },
     });
-  await receive(bekasi, 'gudang.bekasi', 'Perum BULOG Divre Jawa Barat', [
-    { code: 'SBK-01', quantity: 120, expiresIn: 20 },
-    { code: 'SBK-01', quantity: 180, expiresIn: 150 },
-    { code: 'SLM-01', quantity: 200 },
-    { code: 'TND-01', quantity: 10 },
-  ]);
-  await setMinimum({
-    db,
-    context: systemContext,
-    actor: officerAt('gudang.bekasi', bekasi.centerId),
-    warehouseId: bekasi.id,
-    input: { itemId: items.get('TND-01')!, minimumQuantity: 20 },
-  });
-  await receive(temanggung, 'gudang.temanggung', 'Perum BULOG Divre Jawa Tengah', [
-    { code: 'SBK-01', quantity: 500, expiresIn: 120 },
-    { code: 'SLM-01', quantity: 150 },
-    { code: 'HYG-01', quantity: 80 },
-  ]);
-  await receive(central, 'gudang.bekasi', 'Direktorat Perlindungan Sosial Korban Bencana Alam', [
-    { code: 'TND-01', quantity: 100 },
-    { code: 'SLM-01', quantity: 400 },
-    { code: 'MKB-01', quantity: 60, expiresIn: 200 },
-  ]);
+    for (const m of w.minimums) {
+      await setMinimum({
+        db,
+        context: systemContext,
+        actor: officer,
+        warehouseId: warehouse.id,
+        input: { itemId: items.get(m.code)!, minimumQuantity: m.minimum },
+      });
+    }
+    created.set(w.centerCode, { id: warehouse.id, centerId: center.id });
+  }
+  const bekasi = created.get(demoCenterCodes.bekasi)!;
+  const temanggung = created.get(demoCenterCodes.temanggung)!;
 
   // This year's targets, so the demo (and the browser tests built on it) never age into an empty period.
   const year = day(0).slice(0, 4);

@@ -10,21 +10,22 @@ import {
   type Page,
   proposeDispatch,
   type UpdateDisasterInput,
+  withinCoverage,
 } from '@atensi/domain';
-import { and, arrayOverlaps, asc, count, desc, eq, ilike, ne, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, ilike, inArray, ne, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { onceForKey } from '../../platform/idempotency/idempotency.ts';
-import { type Actor, can } from '../../platform/policy/policy.ts';
-import { centerNames, liveCenterName } from '../centers/centers.service.ts';
+import { type Actor, can, centerScope } from '../../platform/policy/policy.ts';
+import { centerNames, getCenter, liveCenterName, routingCenters } from '../centers/centers.service.ts';
 import { regionExists, regionNames } from '../regions/regions.service.ts';
 import { dispatchedPerNeed, dispatchesOfDisaster, readDispatch, sendDispatch } from './dispatches.service.ts';
 import { activeItems } from './items.service.ts';
 import { logisticsError, logisticsFieldError } from './logistics.errors.ts';
 import { logisticsPolicy } from './logistics.policy.ts';
-import { disasterNeeds, disasters, logisticsItems, warehouses } from './logistics.tables.ts';
+import { disasterNeeds, disasters, logisticsItems, stockBalances, warehouses } from './logistics.tables.ts';
 import { availableByWarehouse } from './stock-ledger.ts';
 import { notInFuture } from './stock-writes.ts';
 
@@ -89,6 +90,24 @@ const loadDisaster = async (db: Db, id: string, lock = false): Promise<DisasterR
   return row;
 };
 
+/** Central staff manage every disaster; a centre head those whose post their centre runs. */
+const mayManage = (actor: Actor, row: Pick<DisasterRow, 'responsibleCenterId'>): boolean =>
+  can(actor, logisticsPolicy.disasters_manage, { centerId: row.responsibleCenterId }).allowed;
+
+/** Central staff send from any warehouse toward a disaster; a head only from their own centre's. */
+const maySendFrom = (actor: Actor, warehouse: { centerId: string }): boolean =>
+  can(actor, logisticsPolicy.disasters_manage, { centerId: warehouse.centerId }).allowed;
+
+/**
+ * The disaster the URL names, for a change to it: checked before anything else of it is read.
+ * Every signed-in logistics role reads disasters, so one they may not manage is "forbidden".
+ */
+const disasterFor = async (db: Db, actor: Actor, id: string, lock = false): Promise<DisasterRow> => {
+  const row = await loadDisaster(db, id, lock);
+  if (!mayManage(actor, row)) throw logisticsError('logistics.disaster_forbidden');
+  return row;
+};
+
 export const readDisaster = async (db: Db, actor: Actor, id: string): Promise<Disaster> => {
   const row = await loadDisaster(db, id);
   const [[summary], [site], needs, sent, dispatchList] = await Promise.all([
@@ -122,17 +141,26 @@ export const readDisaster = async (db: Db, actor: Actor, id: string): Promise<Di
       note: n.note,
     })),
     dispatches: dispatchList,
-    can: { manage: can(actor, logisticsPolicy.disasters_manage).allowed },
+    can: { manage: mayManage(actor, row) },
   };
 };
 
-/** A disaster and its post: a site warehouse run by the responsible balai, where relief arrives. */
+/**
+ * A disaster and its post: a site warehouse run by the responsible balai, where relief arrives.
+ * Central staff record any; a centre head only for their own centre, with every affected region
+ * and the post inside its coverage (each region outside it is named, nothing is written).
+ */
 export const createDisaster = async (opts: {
   db: Db;
   context: AuditContext;
+  actor: Actor;
   input: DisasterInput;
 }): Promise<string> => {
-  const { db, context, input } = opts;
+  const { db, context, actor, input } = opts;
+  const rule = logisticsPolicy.disasters_record;
+  if (!can(actor, rule, { centerId: input.responsibleCenterId }).allowed) {
+    throw logisticsError('logistics.disaster_forbidden');
+  }
   return withAudit(db, context, async (tx, audit) => {
     notInFuture('startedOn', input.startedOn);
     const codes = [...new Set(input.regionCodes)];
@@ -143,8 +171,25 @@ export const createDisaster = async (opts: {
     if (!(await regionExists(tx, input.siteRegionCode))) {
       throw logisticsFieldError('logistics.region_unknown', 'siteRegionCode');
     }
-    if ((await liveCenterName(tx, input.responsibleCenterId)) === null) {
-      throw logisticsFieldError('logistics.center_unknown', 'responsibleCenterId');
+    const centerName = await liveCenterName(tx, input.responsibleCenterId);
+    if (centerName === null) throw logisticsFieldError('logistics.center_unknown', 'responsibleCenterId');
+    if (centerScope(actor, rule) !== 'all') {
+      const coverage = (await getCenter(tx, input.responsibleCenterId)).coverage.map((c) => c.code);
+      const outside = [
+        ...input.regionCodes.flatMap((code, i) =>
+          withinCoverage(code, coverage) ? [] : [`regionCodes.${i}`],
+        ),
+        ...(withinCoverage(input.siteRegionCode, coverage) ? [] : ['siteRegionCode']),
+      ];
+      if (outside.length > 0) {
+        const params = { center: centerName };
+        const message = logisticsError('logistics.region_outside_coverage', params).localised;
+        throw logisticsError(
+          'logistics.region_outside_coverage',
+          params,
+          outside.map((path) => ({ path, message })),
+        );
+      }
     }
     const id = uuidv7();
     const siteId = uuidv7();
@@ -199,12 +244,13 @@ export const createDisaster = async (opts: {
 export const updateDisaster = async (opts: {
   db: Db;
   context: AuditContext;
+  actor: Actor;
   id: string;
   input: UpdateDisasterInput;
 }): Promise<void> => {
-  const { db, context, id, input } = opts;
+  const { db, context, actor, id, input } = opts;
   await withAudit(db, context, async (tx, audit) => {
-    const before = await loadDisaster(tx, id, true);
+    const before = await disasterFor(tx, actor, id, true);
     if (before.version !== input.version) throw logisticsError('logistics.version_conflict');
     const { version: _v, ...fields } = input;
     const [after] = await tx
@@ -217,10 +263,16 @@ export const updateDisaster = async (opts: {
 };
 
 /** Sets the need for one item; it may not drop below what is already on its way. */
-export const setNeed = async (opts: { db: Db; context: AuditContext; id: string; input: NeedInput }) => {
-  const { db, context, id, input } = opts;
+export const setNeed = async (opts: {
+  db: Db;
+  context: AuditContext;
+  actor: Actor;
+  id: string;
+  input: NeedInput;
+}) => {
+  const { db, context, actor, id, input } = opts;
   await withAudit(db, context, async (tx, audit) => {
-    const disaster = await loadDisaster(tx, id, true);
+    const disaster = await disasterFor(tx, actor, id, true);
     if (disaster.status === 'closed') throw logisticsError('logistics.disaster_closed');
     await activeItems(tx, [input.itemId], 'itemId');
     const [before] = await tx
@@ -272,9 +324,18 @@ const needOf = async (db: Db, disasterId: string, needId: string) => {
   return { ...row, outstanding: Math.max(0, row.n.quantity - dispatched), dispatched };
 };
 
-/** Where to ship the outstanding need from; nothing moves until someone accepts it. */
-export const proposalFor = async (db: Db, disasterId: string, needId: string): Promise<DispatchProposal> => {
-  const disaster = await loadDisaster(db, disasterId);
+/**
+ * Where to ship the outstanding need from; nothing moves until someone accepts it. Stock above
+ * each warehouse's minimum level goes first (`proposeDispatch`); a warehouse without its own
+ * coordinates is placed at its centre's.
+ */
+export const proposalFor = async (
+  db: Db,
+  actor: Actor,
+  disasterId: string,
+  needId: string,
+): Promise<DispatchProposal> => {
+  const disaster = await disasterFor(db, actor, disasterId);
   const { n, item, outstanding } = await needOf(db, disasterId, needId);
   const [site] = await db.select().from(warehouses).where(eq(warehouses.id, disaster.siteWarehouseId));
   const sources = await db
@@ -283,22 +344,39 @@ export const proposalFor = async (db: Db, disasterId: string, needId: string): P
     .where(and(eq(warehouses.active, true), ne(warehouses.kind, 'site')));
   const available = await availableByWarehouse(db, item.id);
   const stocked = sources.filter((w) => (available.get(w.id) ?? 0) > 0);
+  const [minimums, centerPlaces] = await Promise.all([
+    minimumsOf(
+      db,
+      item.id,
+      stocked.map((w) => w.id),
+    ),
+    stocked.some((w) => w.latitude === null || w.longitude === null)
+      ? routingCenters(db).then((list) => new Map(list.map((c) => [c.id, c])))
+      : new Map<string, { latitude: number | null; longitude: number | null }>(),
+  ]);
+  const placeOf = (w: (typeof stocked)[number]) => {
+    if (w.latitude !== null && w.longitude !== null) return { latitude: w.latitude, longitude: w.longitude };
+    const center = centerPlaces.get(w.centerId);
+    return center?.latitude != null && center.longitude != null
+      ? { latitude: center.latitude, longitude: center.longitude }
+      : { latitude: null, longitude: null };
+  };
   const { lines, shortfall } = proposeDispatch(
     outstanding,
     { regionCode: site!.regionCode, latitude: site!.latitude, longitude: site!.longitude },
     stocked.map((w) => ({
       warehouseId: w.id,
       regionCode: w.regionCode,
-      latitude: w.latitude,
-      longitude: w.longitude,
+      ...placeOf(w),
       available: available.get(w.id) ?? 0,
+      minimum: minimums.get(w.id) ?? 0,
     })),
   );
   const byId = new Map(stocked.map((w) => [w.id, w]));
   const [centers, regions] = await Promise.all([
     centerNames(
       db,
-      stocked.flatMap((w) => (w.centerId ? [w.centerId] : [])),
+      stocked.map((w) => w.centerId),
     ),
     regionNames(
       db,
@@ -316,16 +394,29 @@ export const proposalFor = async (db: Db, disasterId: string, needId: string): P
       return {
         warehouseId: w.id,
         warehouseName: w.name,
-        centerName: w.centerId ? (centers.get(w.centerId) ?? null) : null,
+        centerName: centers.get(w.centerId) ?? null,
         regionName: regions.get(w.regionCode) ?? null,
         quantity: l.quantity,
         available: available.get(w.id) ?? 0,
         distanceKm: l.distanceKm === null ? null : Math.round(l.distanceKm * 10) / 10,
         sameProvince: w.regionCode.slice(0, 2) === site!.regionCode.slice(0, 2),
+        minimum: minimums.get(w.id) ?? 0,
+        belowMinimum: l.belowMinimum,
+        canSend: maySendFrom(actor, w),
       };
     }),
     shortfall,
   };
+};
+
+/** The minimum level of one item in each of the warehouses (absent: none set). */
+const minimumsOf = async (db: Db, itemId: string, warehouseIds: string[]): Promise<Map<string, number>> => {
+  if (warehouseIds.length === 0) return new Map();
+  const rows = await db
+    .select({ warehouseId: stockBalances.warehouseId, minimum: stockBalances.minimumQuantity })
+    .from(stockBalances)
+    .where(and(eq(stockBalances.itemId, itemId), inArray(stockBalances.warehouseId, warehouseIds)));
+  return new Map(rows.map((r) => [r.warehouseId, r.minimum]));
 };
 
 /**
@@ -343,6 +434,7 @@ export const acceptProposal = async (opts: {
 }): Promise<{ dispatches: Dispatch[] }> => {
   const { db, context, actor, disasterId, needId, input } = opts;
   const { idempotencyKey, ...request } = input;
+  await disasterFor(db, actor, disasterId);
   const { result } = await withAudit(db, context, (tx, audit) =>
     onceForKey(
       tx,
@@ -355,7 +447,7 @@ export const acceptProposal = async (opts: {
       async () => {
         // The disaster row lock serialises acceptances of its needs: two people accepting the
         // same proposal cannot both send the outstanding quantity.
-        const disaster = await loadDisaster(tx, disasterId, true);
+        const disaster = await disasterFor(tx, actor, disasterId, true);
         if (disaster.status === 'closed') throw logisticsError('logistics.disaster_closed');
         const { item, outstanding, dispatched } = await needOf(tx, disasterId, needId);
         if (outstanding === 0) {
@@ -368,19 +460,28 @@ export const acceptProposal = async (opts: {
         if (total > outstanding)
           throw logisticsFieldError('logistics.over_need', 'lines', { total, outstanding });
         const [site] = await tx.select().from(warehouses).where(eq(warehouses.id, disaster.siteWarehouseId));
-        const ids: string[] = [];
-        for (const [i, line] of [...input.lines]
-          .sort((a, b) => (a.warehouseId < b.warehouseId ? -1 : 1))
-          .entries()) {
+        // Every source is checked before anything moves; field paths name the line as sent.
+        const sources = [];
+        for (const [i, line] of input.lines.entries()) {
           const [from] = await tx.select().from(warehouses).where(eq(warehouses.id, line.warehouseId));
           if (!from) throw logisticsFieldError('logistics.warehouse_not_found', `lines.${i}.warehouseId`);
           if (from.kind === 'site')
             throw logisticsFieldError('logistics.site_not_target', `lines.${i}.warehouseId`);
+          if (!maySendFrom(actor, from)) {
+            throw logisticsFieldError('logistics.send_forbidden', `lines.${i}.warehouseId`, {
+              warehouse: from.name,
+            });
+          }
+          sources.push({ from, quantity: line.quantity });
+        }
+        const ids: string[] = [];
+        // In warehouse order, so concurrent acceptances take the balance locks in the same order.
+        for (const { from, quantity } of sources.sort((a, b) => (a.from.id < b.from.id ? -1 : 1))) {
           ids.push(
             await sendDispatch(tx, audit, context, {
               from,
               to: site!,
-              lines: [{ item, quantity: line.quantity }],
+              lines: [{ item, quantity }],
               disasterId,
               needId,
               vehicle: input.vehicle,

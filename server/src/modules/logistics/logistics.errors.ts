@@ -158,6 +158,27 @@ export const logisticsError = defineErrors({
     status: 409,
     message: { id: 'Bencana ini sudah ditutup.', en: 'This disaster is closed.' },
   },
+  'logistics.region_outside_coverage': {
+    status: 400,
+    message: {
+      id: 'Wilayah ini di luar wilayah jangkauan {center}. Bencana di luar jangkauan balai Anda dicatat oleh staf pusat.',
+      en: 'This region is outside the coverage of {center}. Central staff record disasters outside your centre’s coverage.',
+    },
+  },
+  'logistics.disaster_forbidden': {
+    status: 403,
+    message: {
+      id: 'Bencana ini dikelola oleh balai penanggung jawabnya dan staf pusat.',
+      en: 'This disaster is managed by its responsible centre and central staff.',
+    },
+  },
+  'logistics.send_forbidden': {
+    status: 403,
+    message: {
+      id: 'Anda hanya dapat mengirim dari gudang balai Anda sendiri ({warehouse} bukan salah satunya); pengiriman dari gudang lain disetujui staf pusat.',
+      en: 'You may send only from your own centre’s warehouses ({warehouse} is not one); central staff approve dispatches from others.',
+    },
+  },
   'logistics.need_met': {
     status: 409,
     message: {

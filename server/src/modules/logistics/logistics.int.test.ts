@@ -10,19 +10,32 @@ import {
   type TestContext,
 } from '../../../test/app.ts';
 import { auditLog } from '../../platform/audit/audit.tables.ts';
-import { stockBalances, stockMovements } from './logistics.tables.ts';
+import { disasters, stockBalances, stockMovements, warehouses } from './logistics.tables.ts';
 import { verifyStock } from './stock-verify.ts';
 
 let t: TestContext;
 let centerA: string;
 let centerB: string;
-const cookie: Record<'officerA' | 'officerA2' | 'headA' | 'officerB' | 'central' | 'admin', string> = {
+type Who =
+  | 'officerA'
+  | 'officerA2'
+  | 'headA'
+  | 'officerB'
+  | 'central'
+  | 'admin'
+  | 'officerJakarta'
+  | 'officerKupang'
+  | 'headKupang';
+const cookie: Record<Who, string> = {
   officerA: '',
   officerA2: '',
   headA: '',
   officerB: '',
   central: '',
   admin: '',
+  officerJakarta: '',
+  officerKupang: '',
+  headKupang: '',
 };
 let rice: string;
 let tent: string;
@@ -329,6 +342,17 @@ describe('scope', () => {
   });
 });
 
+describe('the warehouse register', () => {
+  it('lists every warehouse, the reader’s own centre’s first', async () => {
+    const mine = await ok('POST', '/api/logistics/warehouses/list', 'officerB', { pageSize: 100 });
+    const all = await ok('POST', '/api/logistics/warehouses/list', 'central', { pageSize: 100 });
+    expect(mine.total).toBe(all.total);
+    // "Gudang Balai B" sorts after "Gudang Balai A…", yet comes first for B's officer.
+    expect(mine.items[0].centerId).toBe(centerB);
+    expect(all.items[0].centerId).not.toBe(centerB);
+  });
+});
+
 describe('stock count adjustments', () => {
   it('moves stock only when the head approves, and never on the requester’s own approval', async () => {
     const w = await newWarehouse(centerA, 'Gudang Opname', '32.75.01.1001', null, null);
@@ -603,6 +627,319 @@ describe('disaster dispatch, receipt at the post, distribution, targets', () => 
       .where(and(eq(auditLog.entity, 'dispatch'), eq(auditLog.entityId, fromB.id)))
       .orderBy(auditLog.seq);
     expect(dispatchAudit).toHaveLength(2);
+  });
+});
+
+describe('dispatch proposals keep each warehouse’s minimum level, nearest first', () => {
+  let centerJakarta: string;
+  let centerKupang: string;
+  let warehouseJakarta: string;
+  let warehouseKupang: string;
+
+  beforeAll(async () => {
+    centerJakarta = (
+      await buildCenter(t.database, {
+        regionCode: '31.75.10.1006',
+        latitude: -6.314,
+        longitude: 106.86,
+        coverage: ['31'],
+      })
+    ).id;
+    // Naibonat, Kabupaten Kupang: covers Kabupaten and Kota Kupang.
+    centerKupang = (
+      await buildCenter(t.database, {
+        regionCode: '53.01.06.1003',
+        latitude: -10.077,
+        longitude: 123.862,
+        coverage: ['53.01', '53.71'],
+      })
+    ).id;
+    cookie.officerJakarta = await signIn(
+      t.app,
+      await buildUser(t.database, [{ role: 'warehouse_officer', centerId: centerJakarta }]),
+    );
+    cookie.officerKupang = await signIn(
+      t.app,
+      await buildUser(t.database, [{ role: 'warehouse_officer', centerId: centerKupang }]),
+    );
+    cookie.headKupang = await signIn(
+      t.app,
+      await buildUser(t.database, [{ role: 'center_head', centerId: centerKupang }]),
+    );
+    warehouseJakarta = await newWarehouse(
+      centerJakarta,
+      'Gudang Uji Jakarta',
+      '31.75.10.1006',
+      -6.314,
+      106.86,
+    );
+    // No coordinates of its own: it stands where its centre stands.
+    warehouseKupang = await newWarehouse(centerKupang, 'Gudang Uji Naibonat', '53.01.06.1003', null, null);
+  });
+
+  const freshItem = async (name: string) =>
+    (
+      await ok('POST', '/api/logistics/items', 'central', {
+        code: `MIN-${Math.random().toString(36).slice(2, 8)}`,
+        name,
+        category: 'shelter',
+        unit: 'unit',
+        perishable: false,
+      })
+    ).id as string;
+  const stockUp = async (warehouseId: string, who: Who, itemId: string, quantity: number, minimum = 0) => {
+    await ok(
+      'POST',
+      `/api/logistics/warehouses/${warehouseId}/receipts`,
+      who,
+      receipt([{ itemId, quantity }]),
+    );
+    if (minimum > 0) {
+      await ok('PUT', `/api/logistics/warehouses/${warehouseId}/minimums`, who, {
+        itemId,
+        minimumQuantity: minimum,
+      });
+    }
+  };
+  const flood = (who: Who, over: Record<string, unknown> = {}) =>
+    call('POST', '/api/logistics/disasters', who, {
+      name: 'Banjir Uji',
+      type: 'flood',
+      regionCodes: ['32.75'],
+      startedOn: today,
+      estimatedAffected: 500,
+      description: null,
+      responsibleCenterId: centerA,
+      siteName: 'Posko Uji',
+      siteRegionCode: '32.75.01.1001',
+      siteLatitude: -6.25,
+      siteLongitude: 107.0,
+      ...over,
+    });
+  const needFor = async (disasterId: string, itemId: string, quantity: number, who: Who = 'central') =>
+    (
+      await ok('PUT', `/api/logistics/disasters/${disasterId}/needs`, who, { itemId, quantity, note: null })
+    ).needs.find((n: { itemId: string }) => n.itemId === itemId).id as string;
+  type Line = {
+    warehouseId: string;
+    quantity: number;
+    available: number;
+    minimum: number;
+    belowMinimum: number;
+    canSend: boolean;
+    distanceKm: number | null;
+  };
+  const proposalOf = async (disasterId: string, needId: string, who: Who = 'central') =>
+    (await ok('GET', `/api/logistics/disasters/${disasterId}/needs/${needId}/proposal`, who)) as {
+      lines: Line[];
+      shortfall: number;
+    };
+
+  it('Bekasi with 10 tents (minimum 20) and Jakarta with 100: takes from Jakarta, and dips below Bekasi’s minimum only for what Jakarta cannot cover', async () => {
+    const tents = await freshItem('Tenda uji minimum');
+    await stockUp(warehouseA, 'officerA', tents, 10, 20);
+    await stockUp(warehouseJakarta, 'officerJakarta', tents, 100);
+    const disaster = (await flood('central')).json();
+    const needId = await needFor(disaster.id, tents, 30);
+
+    const first = await proposalOf(disaster.id, needId);
+    expect(first.lines.map((l) => [l.warehouseId, l.quantity, l.belowMinimum])).toEqual([
+      // Bekasi is nearest: listed, with nothing taken, so the person sees it was kept at its minimum.
+      [warehouseA, 0, 0],
+      [warehouseJakarta, 30, 0],
+    ]);
+    expect(first.lines[0]).toMatchObject({ available: 10, minimum: 20 });
+    expect(first.lines[0]!.distanceKm!).toBeLessThan(first.lines[1]!.distanceKm!);
+    expect(first.shortfall).toBe(0);
+
+    // 120 tents: Jakarta's 100 first, then Bekasi's 10 below its minimum — never below zero.
+    await needFor(disaster.id, tents, 120);
+    const more = await proposalOf(disaster.id, needId);
+    expect(more.lines.map((l) => [l.warehouseId, l.quantity, l.belowMinimum])).toEqual([
+      [warehouseA, 10, 10],
+      [warehouseJakarta, 100, 0],
+    ]);
+    expect(more.shortfall).toBe(10);
+    // Nothing moved.
+    expect((await stockOf(warehouseA, tents))!.quantity).toBe(10);
+  });
+
+  it('supplies an NTT flood from the NTT warehouse first, with or without the post’s coordinates', async () => {
+    const blankets = await freshItem('Selimut uji NTT');
+    await stockUp(warehouseA, 'officerA', blankets, 500);
+    await stockUp(warehouseJakarta, 'officerJakarta', blankets, 1000);
+    await stockUp(warehouseKupang, 'officerKupang', blankets, 80, 20);
+    for (const [lat, lon] of [
+      [-10.15, 123.75],
+      [null, null],
+    ]) {
+      const disaster = (
+        await flood('central', {
+          name: 'Banjir Kupang Uji',
+          regionCodes: ['53.01'],
+          responsibleCenterId: centerKupang,
+          siteRegionCode: '53.01.05.2003',
+          siteLatitude: lat,
+          siteLongitude: lon,
+        })
+      ).json();
+      const needId = await needFor(disaster.id, blankets, 50);
+      const proposal = await proposalOf(disaster.id, needId);
+      expect(
+        proposal.lines.map((l) => [l.warehouseId, l.quantity]),
+        `site at ${lat}, ${lon}`,
+      ).toEqual([[warehouseKupang, 50]]);
+      // 100 blankets: the 60 above Naibonat's minimum, then the nearest in Java, before Naibonat's buffer.
+      await needFor(disaster.id, blankets, 100);
+      const split = await proposalOf(disaster.id, needId);
+      expect(split.lines[0]).toMatchObject({ warehouseId: warehouseKupang, quantity: 60, belowMinimum: 0 });
+      expect(split.lines.reduce((sum, l) => sum + l.quantity, 0)).toBe(100);
+      expect(split.lines.every((l) => l.belowMinimum === 0)).toBe(true);
+    }
+  });
+
+  it('a head records a disaster in their centre’s coverage; a region outside it or another centre is refused and nothing is written', async () => {
+    const count = async () => {
+      const [d, w, a] = await Promise.all([
+        t.database.db.select({ id: disasters.id }).from(disasters),
+        t.database.db.select({ id: warehouses.id }).from(warehouses),
+        t.database.db.select({ seq: auditLog.seq }).from(auditLog),
+      ]);
+      return { disasters: d.length, warehouses: w.length, audit: a.length };
+    };
+    const kupangFlood = {
+      name: 'Banjir Kupang Timur',
+      regionCodes: ['53.01.06', '53.71'],
+      responsibleCenterId: centerKupang,
+      siteRegionCode: '53.01.06.1003',
+      siteLatitude: null,
+      siteLongitude: null,
+    };
+    const before = await count();
+    // Ende (53.08) is not Naibonat's: the field that holds it is named.
+    const outside = await flood('headKupang', { ...kupangFlood, regionCodes: ['53.01.06', '53.08'] });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json()).toMatchObject({
+      code: 'logistics.region_outside_coverage',
+      fields: [{ path: 'regionCodes.1' }],
+    });
+    // The whole province is wider than the coverage; so is a post outside it.
+    const province = await flood('headKupang', {
+      ...kupangFlood,
+      regionCodes: ['53'],
+      siteRegionCode: '53.08.19.1002',
+    });
+    expect(province.statusCode).toBe(400);
+    expect(province.json().fields.map((f: { path: string }) => f.path)).toEqual([
+      'regionCodes.0',
+      'siteRegionCode',
+    ]);
+    // Another centre's disaster, even in its coverage: not theirs to record.
+    expect((await flood('headKupang', { responsibleCenterId: centerA })).statusCode).toBe(403);
+    // The balai's warehouse officer does not record disasters.
+    expect((await flood('officerKupang', kupangFlood)).statusCode).toBe(403);
+    expect(await count()).toEqual(before);
+
+    const created = await flood('headKupang', kupangFlood);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      responsibleCenterId: centerKupang,
+      provinceCodes: ['53'],
+      can: { manage: true },
+    });
+    const after = await count();
+    expect(after.disasters).toBe(before.disasters + 1);
+    expect(after.warehouses).toBe(before.warehouses + 1);
+    // Central staff read it, and may record one anywhere for any centre.
+    expect((await ok('GET', `/api/logistics/disasters/${created.json().id}`, 'central')).can.manage).toBe(
+      true,
+    );
+    expect((await flood('central', { ...kupangFlood, regionCodes: ['53'] })).statusCode).toBe(201);
+  });
+
+  it('the head manages the disaster their centre runs and sends only from their own warehouses', async () => {
+    const kits = await freshItem('Paket kebersihan uji kepala');
+    await stockUp(warehouseKupang, 'officerKupang', kits, 30, 10);
+    await stockUp(warehouseJakarta, 'officerJakarta', kits, 200);
+    const disaster = (
+      await flood('headKupang', {
+        name: 'Banjir Oesao',
+        regionCodes: ['53.01.06'],
+        responsibleCenterId: centerKupang,
+        siteRegionCode: '53.01.06.1004',
+        siteLatitude: -10.05,
+        siteLongitude: 123.9,
+      })
+    ).json();
+    const needId = await needFor(disaster.id, kits, 50, 'headKupang');
+    const proposal = await proposalOf(disaster.id, needId, 'headKupang');
+    expect(proposal.lines.map((l) => [l.warehouseId, l.quantity, l.canSend])).toEqual([
+      [warehouseKupang, 20, true],
+      [warehouseJakarta, 30, false],
+    ]);
+    expect((await proposalOf(disaster.id, needId, 'central')).lines.every((l) => l.canSend)).toBe(true);
+
+    // Another balai's head reads the disaster but does not manage it.
+    expect((await ok('GET', `/api/logistics/disasters/${disaster.id}`, 'headA')).can.manage).toBe(false);
+    for (const [method, url, payload] of [
+      ['GET', `/api/logistics/disasters/${disaster.id}/needs/${needId}/proposal`, undefined],
+      ['PUT', `/api/logistics/disasters/${disaster.id}/needs`, { itemId: kits, quantity: 5, note: null }],
+      [
+        'PUT',
+        `/api/logistics/disasters/${disaster.id}`,
+        { status: 'recovery', estimatedAffected: 1, description: null, version: 1 },
+      ],
+      [
+        'POST',
+        `/api/logistics/disasters/${disaster.id}/needs/${needId}/dispatches`,
+        { lines: [{ warehouseId: warehouseA, quantity: 1 }], idempotencyKey: uuidv7() },
+      ],
+    ] as const) {
+      const res = await call(method, url, 'headA', payload);
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.json().code).toBe('logistics.disaster_forbidden');
+    }
+
+    // Sending Jakarta's share is central staff's: refused whole, nothing moves.
+    const send = (lines: { warehouseId: string; quantity: number }[]) =>
+      call('POST', `/api/logistics/disasters/${disaster.id}/needs/${needId}/dispatches`, 'headKupang', {
+        lines,
+        idempotencyKey: uuidv7(),
+      });
+    const both = await send([
+      { warehouseId: warehouseKupang, quantity: 20 },
+      { warehouseId: warehouseJakarta, quantity: 30 },
+    ]);
+    expect(both.statusCode).toBe(403);
+    expect(both.json()).toMatchObject({
+      code: 'logistics.send_forbidden',
+      fields: [{ path: 'lines.1.warehouseId' }],
+    });
+    expect((await stockOf(warehouseKupang, kits))!.quantity).toBe(30);
+    expect((await stockOf(warehouseJakarta, kits))!.quantity).toBe(200);
+
+    // Its own warehouse's share goes at once; central sends the rest.
+    const own = await send([{ warehouseId: warehouseKupang, quantity: 20 }]);
+    expect(own.statusCode).toBe(201);
+    expect((await stockOf(warehouseKupang, kits))!.quantity).toBe(10);
+    const rest = await proposalOf(disaster.id, needId, 'central');
+    expect(rest.lines.map((l) => [l.warehouseId, l.quantity])).toEqual([
+      [warehouseKupang, 0],
+      [warehouseJakarta, 30],
+    ]);
+    await ok('POST', `/api/logistics/disasters/${disaster.id}/needs/${needId}/dispatches`, 'central', {
+      lines: [{ warehouseId: warehouseJakarta, quantity: 30 }],
+      idempotencyKey: uuidv7(),
+    });
+    const read = await ok('GET', `/api/logistics/disasters/${disaster.id}`, 'headKupang');
+    expect(read.needs[0]).toMatchObject({ quantity: 50, dispatched: 50 });
+    const recovery = await call('PUT', `/api/logistics/disasters/${disaster.id}`, 'headKupang', {
+      status: 'recovery',
+      estimatedAffected: 300,
+      description: 'Air mulai surut',
+      version: read.version,
+    });
+    expect(recovery.statusCode).toBe(200);
   });
 });
 

@@ -100,10 +100,12 @@ const freshDispatch = async (ctx: Ctx) => {
   });
 };
 
+/** A disaster whose post the own centre runs, so its head manages it as central staff do. */
 const freshDisaster = async (ctx: Ctx) =>
   createDisaster({
     db: db(ctx),
     context: systemContext,
+    actor: central,
     input: {
       name: `Banjir Matriks ${ctx.n()}`,
       type: 'flood',
@@ -124,6 +126,7 @@ const disasterWithNeed = async (ctx: Ctx) => {
   await setNeed({
     db: db(ctx),
     context: systemContext,
+    actor: central,
     id: disasterId,
     input: { itemId, quantity: 5, note: null },
   });
@@ -376,6 +379,8 @@ export const logisticsSamples: Record<string, Sample> = {
     status: 200,
     calls: async () => [{ url: '/api/logistics/disasters/list', payload: {} }],
   },
+  // Recording names the responsible centre: central staff anywhere, the own centre's head in
+  // its coverage (the matrix's centre covers Kota and Kabupaten Bekasi).
   'POST /api/logistics/disasters': {
     status: 201,
     calls: async (ctx) => [
@@ -384,15 +389,16 @@ export const logisticsSamples: Record<string, Sample> = {
         payload: {
           name: `Gempa Matriks ${ctx.n()}`,
           type: 'earthquake',
-          regionCodes: ['53'],
+          regionCodes: ['32.75', '32.16.01'],
           startedOn: today(),
           estimatedAffected: 10,
           responsibleCenterId: ctx.ownCenter,
           siteName: 'Posko Gempa',
-          siteRegionCode: '53.71.01.1001',
+          siteRegionCode: '32.75.01.1001',
           siteLatitude: null,
           siteLongitude: null,
         },
+        resourceCenterId: ctx.ownCenter,
       },
     ],
   },
@@ -400,30 +406,28 @@ export const logisticsSamples: Record<string, Sample> = {
     status: 200,
     calls: async (ctx) => [{ url: `/api/logistics/disasters/${await freshDisaster(ctx)}` }],
   },
+  // The disaster's post is the own centre's, and so is the warehouse that sends: its head
+  // manages and sends as central staff do.
   'PUT /api/logistics/disasters/:id': {
     status: 200,
-    calls: async (ctx) => [
-      {
-        url: `/api/logistics/disasters/${await freshDisaster(ctx)}`,
-        payload: { status: 'recovery', estimatedAffected: 120, description: 'Air surut', version: 1 },
-      },
-    ],
+    calls: onOwn(
+      async (ctx) => `/api/logistics/disasters/${await freshDisaster(ctx)}`,
+      () => ({ status: 'recovery', estimatedAffected: 120, description: 'Air surut', version: 1 }),
+    ),
   },
   'PUT /api/logistics/disasters/:id/needs': {
     status: 200,
-    calls: async (ctx) => [
-      {
-        url: `/api/logistics/disasters/${await freshDisaster(ctx)}/needs`,
-        payload: { itemId: await freshItem(ctx), quantity: 50 },
-      },
-    ],
+    calls: onOwn(
+      async (ctx) => `/api/logistics/disasters/${await freshDisaster(ctx)}/needs`,
+      async (ctx) => ({ itemId: await freshItem(ctx), quantity: 50 }),
+    ),
   },
   'GET /api/logistics/disasters/:id/needs/:needId/proposal': {
     status: 200,
-    calls: async (ctx) => {
+    calls: onOwn(async (ctx) => {
       const { disasterId, needId } = await disasterWithNeed(ctx);
-      return [{ url: `/api/logistics/disasters/${disasterId}/needs/${needId}/proposal` }];
-    },
+      return `/api/logistics/disasters/${disasterId}/needs/${needId}/proposal`;
+    }),
   },
   'POST /api/logistics/disasters/:id/needs/:needId/dispatches': {
     status: 201,
@@ -433,6 +437,7 @@ export const logisticsSamples: Record<string, Sample> = {
         {
           url: `/api/logistics/disasters/${disasterId}/needs/${needId}/dispatches`,
           payload: { lines: [{ warehouseId, quantity: 5 }], idempotencyKey: uuidv7() },
+          resourceCenterId: ctx.ownCenter,
         },
       ];
     },

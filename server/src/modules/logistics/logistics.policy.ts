@@ -8,8 +8,10 @@ import { definePolicy } from '../../platform/policy/policy.ts';
  *
  * Central staff read everything nationally and, as the disaster flow needs, record
  * disasters, accept dispatch proposals (which move stock out of any warehouse toward the
- * disaster) and set targets. Distributions carry recipients' names: admin (IT) has no stock
- * or distribution access.
+ * disaster) and set targets. A centre head records a disaster in their centre's coverage
+ * and manages the disasters whose post their centre runs, sending only from their own
+ * centre's warehouses (the service checks both, docs/decisions/0023). Distributions carry
+ * recipients' names: admin (IT) has no stock or distribution access.
  */
 export const logisticsPolicy = definePolicy('logistics', {
   /** Items and the warehouse register: reference data, for every role that works with stock. */
@@ -24,7 +26,10 @@ export const logisticsPolicy = definePolicy('logistics', {
   stock_write: { grants: { warehouse_officer: 'own_center' } },
   adjust_approve: { grants: { center_head: 'own_center' } },
   disasters_read: { grants: { warehouse_officer: 'all', center_head: 'all', central: 'all' } },
-  disasters_manage: { grants: { central: 'all' } },
+  /** The route names the responsible centre; the service checks a head's regions against its coverage. */
+  disasters_record: { grants: { central: 'all', center_head: 'own_center' } },
+  /** Status, needs, proposal and acceptance: the service checks a head runs the disaster's post. */
+  disasters_manage: { grants: { central: 'all', center_head: 'own_center' } },
   targets_read: {
     grants: {
       warehouse_officer: 'own_center',

@@ -132,7 +132,7 @@ export const logisticsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       body: warehouseListInput,
       response: { 200: warehousePage },
     },
-    handler: (request) => listWarehouses(db, request.body),
+    handler: (request) => listWarehouses(db, request.actor!, request.body),
   });
   app.post('/api/logistics/warehouses', {
     config: { policy: p.warehouses_manage },
@@ -322,7 +322,12 @@ export const logisticsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     handler: (request) => listDisasters(db, request.body),
   });
   app.post('/api/logistics/disasters', {
-    config: { policy: p.disasters_manage },
+    config: {
+      policy: p.disasters_record,
+      // A head records only for their own centre; the service checks the regions against its coverage.
+      resourceCenterId: (request) =>
+        (request.body as { responsibleCenterId?: string } | undefined)?.responsibleCenterId,
+    },
     schema: {
       tags,
       summary: 'Catat bencana dan posko',
@@ -330,7 +335,12 @@ export const logisticsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       response: { 201: disasterSchema },
     },
     handler: async (request, reply) => {
-      const id = await createDisaster({ db, context: request.auditContext, input: request.body });
+      const id = await createDisaster({
+        db,
+        context: request.auditContext,
+        actor: request.actor!,
+        input: request.body,
+      });
       return reply.status(201).send(await readDisaster(db, request.actor!, id));
     },
   });
@@ -354,7 +364,13 @@ export const logisticsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       response: { 200: disasterSchema },
     },
     handler: async (request) => {
-      await updateDisaster({ db, context: request.auditContext, id: request.params.id, input: request.body });
+      await updateDisaster({
+        db,
+        context: request.auditContext,
+        actor: request.actor!,
+        id: request.params.id,
+        input: request.body,
+      });
       return readDisaster(db, request.actor!, request.params.id);
     },
   });
@@ -368,7 +384,13 @@ export const logisticsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       response: { 200: disasterSchema },
     },
     handler: async (request) => {
-      await setNeed({ db, context: request.auditContext, id: request.params.id, input: request.body });
+      await setNeed({
+        db,
+        context: request.auditContext,
+        actor: request.actor!,
+        id: request.params.id,
+        input: request.body,
+      });
       return readDisaster(db, request.actor!, request.params.id);
     },
   });
@@ -380,7 +402,7 @@ export const logisticsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       params: needParams,
       response: { 200: dispatchProposalSchema },
     },
-    handler: (request) => proposalFor(db, request.params.id, request.params.needId),
+    handler: (request) => proposalFor(db, request.actor!, request.params.id, request.params.needId),
   });
   app.post('/api/logistics/disasters/:id/needs/:needId/dispatches', {
     config: { policy: p.disasters_manage },

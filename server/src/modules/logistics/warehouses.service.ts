@@ -14,15 +14,16 @@ import {
   type WarehouseListInput,
   type WarehouseStock,
 } from '@atensi/domain';
-import { and, asc, count, desc, eq, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
-import type { Actor } from '../../platform/policy/policy.ts';
+import { type Actor, centerScope } from '../../platform/policy/policy.ts';
 import { centerNames, liveCenterName } from '../centers/centers.service.ts';
 import { regionExists, regionNames } from '../regions/regions.service.ts';
 import { logisticsError, logisticsFieldError } from './logistics.errors.ts';
+import { logisticsPolicy } from './logistics.policy.ts';
 import {
   logisticsItems,
   stockAdjustments,
@@ -78,8 +79,17 @@ const toWarehouses = async (db: Db, rows: ListedRow[]): Promise<Warehouse[]> => 
 
 const listedColumns = { lowStockCount: alertCounts, expiringLotCount: expiringCounts };
 
-/** Every warehouse: names and places are reference data (transfers pick a destination from it). */
-export const listWarehouses = async (db: Db, input: WarehouseListInput): Promise<Page<Warehouse>> => {
+/**
+ * Every warehouse: names and places are reference data (transfers pick a destination from it).
+ * The ones of the reader's own centres come first: with a warehouse at every balai, an officer
+ * would otherwise page through the country to find their own.
+ */
+export const listWarehouses = async (
+  db: Db,
+  actor: Actor,
+  input: WarehouseListInput,
+): Promise<Page<Warehouse>> => {
+  const own = centerScope(actor, logisticsPolicy.stock_read);
   const where: SQL[] = [];
   if (input.kind) where.push(eq(warehouses.kind, input.kind));
   if (input.centerId) where.push(eq(warehouses.centerId, input.centerId));
@@ -91,7 +101,12 @@ export const listWarehouses = async (db: Db, input: WarehouseListInput): Promise
       .select({ w: warehouses, ...listedColumns })
       .from(warehouses)
       .where(cond)
-      .orderBy(desc(warehouses.active), asc(warehouses.name), asc(warehouses.id))
+      .orderBy(
+        desc(warehouses.active),
+        ...(own === 'all' || own.length === 0 ? [] : [desc(inArray(warehouses.centerId, own))]),
+        asc(warehouses.name),
+        asc(warehouses.id),
+      )
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
     db.select({ n: count() }).from(warehouses).where(cond),

@@ -19,24 +19,31 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconPlus } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../../api/me';
 import { CenterSelect } from '../../components/CenterSelect';
 import { notify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { RegionPicker } from '../../components/RegionPicker';
 import { RequirePermission } from '../../components/RequirePermission';
+import { centerQueryOptions } from '../centers/api';
 import { createDisaster, disasterQueryOptions } from './api';
 import { QuantityInput, SaveError, useFormSubmit } from './DisasterParts';
 import { localToday, numberValue } from './format';
 
-/** "Catat bencana": the event, the regions it hit, and its post (posko), which becomes a site warehouse. */
+/**
+ * "Catat bencana": the event, the regions it hit, and its post (posko), which becomes a site
+ * warehouse. Central staff record any disaster for any balai; a centre head records one for
+ * their own balai, inside its coverage (the server refuses, naming the field, any region
+ * outside it).
+ */
 export function DisasterCreatePage() {
   const { t } = useTranslation();
   return (
-    <RequirePermission permission="logistics.disasters_manage">
+    <RequirePermission permission="logistics.disasters_record">
       <Stack gap="md">
         <Anchor component={Link} to="/bencana" size="sm">
           <Group gap={4}>
@@ -64,12 +71,25 @@ type Values = {
   siteLongitude: number | string;
 };
 
+/** The balai a head records disasters for; empty for central staff, who choose any balai. */
+const headedCenters = (me: ReturnType<typeof useMe>): { id: string; name: string }[] => {
+  if (me.roles.some((r) => r.role === 'central')) return [];
+  const seen = new Map<string, string>();
+  for (const r of me.roles) {
+    if (r.role === 'center_head' && r.centerId && !seen.has(r.centerId)) {
+      seen.set(r.centerId, r.centerName ?? r.centerId);
+    }
+  }
+  return [...seen].map(([id, name]) => ({ id, name }));
+};
+
 function DisasterForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const f = useFormSubmit(['regionCodes']);
   const chosenId = useId();
+  const own = headedCenters(useMe());
   const [values, setValues] = useState<Values>({
     name: '',
     type: '',
@@ -77,7 +97,7 @@ function DisasterForm() {
     startedOn: localToday(),
     estimatedAffected: '',
     description: '',
-    responsibleCenterId: null,
+    responsibleCenterId: own[0]?.id ?? null,
     siteName: '',
     siteRegionCode: null,
     siteLatitude: '',
@@ -143,11 +163,24 @@ function DisasterForm() {
   };
 
   const hasErrors = Object.keys(f.errors).length > 0;
+  /** A head's balai, for the coverage they may record in. */
+  const headCenter = useQuery({
+    ...centerQueryOptions(values.responsibleCenterId ?? ''),
+    enabled: own.length > 0 && values.responsibleCenterId !== null,
+  });
 
   return (
     <>
       <PageHeader title={t('disasters.form.title')} />
       <Text size="sm">{t('disasters.form.intro')}</Text>
+      {headCenter.data && (
+        <Alert color="blue" role="note">
+          {t('disasters.form.headHint', {
+            center: headCenter.data.name,
+            coverage: headCenter.data.coverage.map((c) => c.name).join(', '),
+          })}
+        </Alert>
+      )}
       <form ref={f.formRef} onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <Card withBorder component="section" aria-labelledby="disaster-event-section">
@@ -289,14 +322,25 @@ function DisasterForm() {
               {t('disasters.form.sectionPost')}
             </Title>
             <Stack gap="sm">
-              <CenterSelect
-                label={t('disasters.fields.center')}
-                required
-                value={values.responsibleCenterId}
-                onChange={(id) => set('responsibleCenterId', id)}
-                error={f.errors.responsibleCenterId}
-                comboboxProps={{ withinPortal: true }}
-              />
+              {own.length > 0 ? (
+                <NativeSelect
+                  label={t('disasters.fields.center')}
+                  required
+                  data={own.map((c) => ({ value: c.id, label: c.name }))}
+                  value={values.responsibleCenterId ?? ''}
+                  onChange={(e) => set('responsibleCenterId', e.currentTarget.value)}
+                  error={f.errors.responsibleCenterId}
+                />
+              ) : (
+                <CenterSelect
+                  label={t('disasters.fields.center')}
+                  required
+                  value={values.responsibleCenterId}
+                  onChange={(id) => set('responsibleCenterId', id)}
+                  error={f.errors.responsibleCenterId}
+                  comboboxProps={{ withinPortal: true }}
+                />
+              )}
               <TextInput
                 label={t('disasters.fields.siteName')}
                 required

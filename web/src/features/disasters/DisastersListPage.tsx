@@ -95,7 +95,7 @@ function DisastersList() {
       <PageHeader
         title={t('disasters.listTitle')}
         actions={
-          can(me, 'logistics.disasters_manage') && (
+          can(me, 'logistics.disasters_record') && (
             <ButtonLink to="/bencana/baru" leftSection={<IconPlus size={16} aria-hidden />}>
               {t('disasters.create')}
             </ButtonLink>

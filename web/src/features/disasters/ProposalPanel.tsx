@@ -30,14 +30,18 @@ import { AnchorLink } from '../persons/AnchorLink';
 import { acceptProposal, proposalQueryOptions } from './api';
 import { QuantityInput, SaveError, useFormSubmit } from './DisasterParts';
 import { formatCount, formatKm, numberValue } from './format';
+import { type MinimumNote, minimumNote } from './minimum-note';
 
 /** A random key per opened proposal, so a retried acceptance is recorded once (`crypto.randomUUID` is RFC 4122). */
 const newKey = () => crypto.randomUUID();
 
 /**
  * "Usulan pengiriman" for one need: the warehouses that could ship it, nearest first, with the
- * quantities the server proposes. Nothing moves until the person approves; they may change the
- * quantities first. Approving makes one waybill (surat jalan) per source warehouse.
+ * quantities the server proposes — stock above each warehouse's minimum level first; each line
+ * says when it keeps, or goes below, its minimum and why. Nothing moves until the person
+ * approves; they may change the quantities first. Approving makes one waybill (surat jalan) per
+ * source warehouse. A centre head sends only from their own centre's warehouses; the other
+ * lines wait for central staff.
  */
 export function ProposalPanel({
   disaster,
@@ -126,7 +130,10 @@ function ProposalForm({
   /** On a phone the table keeps three columns, so the quantities stay in view. */
   const phone = useMediaQuery('(max-width: 36em)') ?? false;
   const [rows, setRows] = useState<Row[]>(() =>
-    p.lines.map((l) => ({ warehouseId: l.warehouseId, quantity: l.quantity > 0 ? l.quantity : '' })),
+    p.lines.map((l) => ({
+      warehouseId: l.warehouseId,
+      quantity: l.canSend && l.quantity > 0 ? l.quantity : '',
+    })),
   );
   const [vehicle, setVehicle] = useState('');
   const [driverName, setDriverName] = useState('');
@@ -134,6 +141,10 @@ function ProposalForm({
   const quantity = (n: number) => t('disasters.quantityUnit', { quantity: formatCount(n), unit: p.unit });
   const total = rows.reduce((sum, r) => sum + (numberValue(r.quantity) ?? 0), 0);
   const over = total > p.outstanding;
+  const sendable = p.lines.some((l) => l.canSend);
+  /** Proposed from warehouses this user may not send from (a head's view): central staff send it. */
+  const byCentral = p.lines.reduce((sum, l) => sum + (l.canSend ? 0 : l.quantity), 0);
+  const belowMinimum = p.lines.filter((l) => l.belowMinimum > 0).length;
 
   const setRow = (index: number, value: number | string) => {
     setRows((list) => list.map((r, i) => (i === index ? { ...r, quantity: value } : r)));
@@ -214,44 +225,69 @@ function ProposalForm({
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {p.lines.map((l, i) => (
-                  <Table.Tr key={l.warehouseId}>
-                    <Table.Th scope="row" fw={600}>
-                      {l.warehouseName}
-                      {/* On a phone the balai, region and distance go under the name: the quantity stays in view. */}
-                      {phone && (
-                        <Text size="xs" c="dimmed" fw={400}>
-                          {[l.centerName, l.regionName, distanceText(l.distanceKm, l.sameProvince, t)]
-                            .filter(Boolean)
-                            .join(' · ')}
-                        </Text>
+                {p.lines.map((l, i) => {
+                  const note = minimumNote(
+                    l,
+                    l.canSend ? (numberValue(rows[i]?.quantity ?? '') ?? 0) : l.quantity,
+                  );
+                  return (
+                    <Table.Tr key={l.warehouseId}>
+                      <Table.Th scope="row" fw={600}>
+                        {l.warehouseName}
+                        {/* On a phone the balai, region and distance go under the name: the quantity stays in view. */}
+                        {phone && (
+                          <Text size="xs" c="dimmed" fw={400}>
+                            {[l.centerName, l.regionName, distanceText(l.distanceKm, l.sameProvince, t)]
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </Text>
+                        )}
+                      </Table.Th>
+                      {!phone && (
+                        <>
+                          <Table.Td>{l.centerName ?? t('common.none')}</Table.Td>
+                          <Table.Td>{l.regionName ?? t('common.none')}</Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                            {distanceText(l.distanceKm, l.sameProvince, t) || t('common.none')}
+                          </Table.Td>
+                        </>
                       )}
-                    </Table.Th>
-                    {!phone && (
-                      <>
-                        <Table.Td>{l.centerName ?? t('common.none')}</Table.Td>
-                        <Table.Td>{l.regionName ?? t('common.none')}</Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          {distanceText(l.distanceKm, l.sameProvince, t) || t('common.none')}
-                        </Table.Td>
-                      </>
-                    )}
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {quantity(l.available)}
-                    </Table.Td>
-                    <Table.Td miw={phone ? 96 : 140}>
-                      <QuantityInput
-                        aria-label={t('disasters.proposal.quantityLabel', { warehouse: l.warehouseName })}
-                        min={0}
-                        max={l.available}
-                        size="sm"
-                        value={rows[i]?.quantity ?? ''}
-                        onChange={(v) => setRow(i, v)}
-                        error={f.errors[`lines.${i}.quantity`] ?? f.errors[`lines.${i}.warehouseId`]}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                        {quantity(l.available)}
+                        {l.minimum > 0 && (
+                          <Text size="xs" c="dimmed">
+                            {t('disasters.proposal.minimum', { quantity: quantity(l.minimum) })}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td miw={phone ? 120 : 200} maw={phone ? 160 : 280}>
+                        {l.canSend ? (
+                          <QuantityInput
+                            aria-label={t('disasters.proposal.quantityLabel', { warehouse: l.warehouseName })}
+                            min={0}
+                            max={l.available}
+                            size="sm"
+                            value={rows[i]?.quantity ?? ''}
+                            onChange={(v) => setRow(i, v)}
+                            description={note ? <MinimumText note={note} unit={p.unit} /> : undefined}
+                            inputWrapperOrder={['label', 'input', 'description', 'error']}
+                            error={f.errors[`lines.${i}.quantity`] ?? f.errors[`lines.${i}.warehouseId`]}
+                          />
+                        ) : (
+                          <Stack gap={2}>
+                            <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                              {quantity(l.quantity)}
+                            </Text>
+                            {note && <MinimumText note={note} unit={p.unit} />}
+                            <Text size="xs" c="dimmed">
+                              {t('disasters.proposal.centralSends')}
+                            </Text>
+                          </Stack>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
               </Table.Tbody>
               <Table.Tfoot>
                 <Table.Tr>
@@ -266,10 +302,20 @@ function ProposalForm({
             </Table>
           </Table.ScrollContainer>
         )}
+        {belowMinimum > 0 && (
+          <Alert color="orange" icon={<IconAlertTriangle aria-hidden />}>
+            {t('disasters.proposal.belowMinimumAlert', { count: belowMinimum })}
+          </Alert>
+        )}
         {p.shortfall > 0 && (
           <Alert color="orange" icon={<IconAlertTriangle aria-hidden />}>
             {t('disasters.proposal.shortfall', { quantity: quantity(p.shortfall) })}
           </Alert>
+        )}
+        {byCentral > 0 && (
+          <Text size="sm" role="note">
+            {t('disasters.proposal.othersByCentral', { quantity: quantity(byCentral) })}
+          </Text>
         )}
         {over && (
           <Text size="sm" c="orange.9" role="status">
@@ -281,7 +327,7 @@ function ProposalForm({
             {f.errors.lines}
           </Text>
         )}
-        {p.lines.length > 0 && (
+        {sendable && (
           <>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <TextInput
@@ -333,6 +379,32 @@ function ProposalForm({
 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** The line's word on its warehouse's minimum level, for the quantity now in its field. */
+function MinimumText({ note, unit }: { note: MinimumNote; unit: string }) {
+  const { t } = useTranslation();
+  const units = (n: number) => t('disasters.quantityUnit', { quantity: formatCount(n), unit });
+  const warn = note.kind === 'short' || note.kind === 'dips';
+  const text =
+    note.kind === 'held'
+      ? t('disasters.proposal.minimumHeld', {
+          available: units(note.available),
+          minimum: units(note.minimum),
+        })
+      : note.kind === 'short'
+        ? t('disasters.proposal.minimumShort', { below: units(note.below), minimum: units(note.minimum) })
+        : note.kind === 'dips'
+          ? t('disasters.proposal.minimumDips', { left: units(note.left), minimum: units(note.minimum) })
+          : t('disasters.proposal.minimumKeeps', { minimum: units(note.minimum) });
+  return (
+    <Text component="span" size="xs" c={warn ? 'orange.9' : 'dimmed'} fw={warn ? 600 : 400} display="block">
+      {warn && (
+        <IconAlertTriangle size={12} aria-hidden style={{ verticalAlign: 'middle', marginRight: 4 }} />
+      )}
+      {text}
+    </Text>
+  );
+}
 
 /** "12,4 km", else "satu provinsi" when only the province is known to match, else ''. */
 const distanceText = (km: number | null, sameProvince: boolean, t: Translate): string => {
