@@ -312,6 +312,7 @@ export const en: Resources = {
       read: 'Read',
       login: 'Sign in',
       logout: 'Sign out',
+      login_failed: 'Failed sign-in',
     },
   },
   persons: {

@@ -312,6 +312,7 @@ export const id = {
       read: 'Baca',
       login: 'Masuk',
       logout: 'Keluar',
+      login_failed: 'Gagal masuk',
     },
   },
   persons: {
