@@ -55,7 +55,9 @@ export const ownAccountRoutes: FastifyPluginAsyncZod<{
       });
       if ('retryAfterSeconds' in result) {
         reply.header('retry-after', String(result.retryAfterSeconds));
-        throw authError('auth.sign_in_locked', { seconds: result.retryAfterSeconds });
+        throw authError('auth.sign_in_locked', { seconds: result.retryAfterSeconds }, undefined, {
+          retryAfterSeconds: result.retryAfterSeconds,
+        });
       }
       return { status: true as const };
     },

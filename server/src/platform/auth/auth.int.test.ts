@@ -259,7 +259,7 @@ describe('per-account back-off', () => {
       answers.push(await attempt(user, `Salah-Tebak-Nomor-${i}`, i % 2 ? 'username' : 'email'));
     expect(answers.map((a) => a.statusCode)).toEqual([...Array(5).fill(401), ...Array(15).fill(429)]);
     const locked = answers[5]!;
-    expect(locked.json()).toMatchObject({ code: 'auth.sign_in_locked' });
+    expect(locked.json()).toMatchObject({ code: 'auth.sign_in_locked', details: { retryAfterSeconds: 60 } });
     const wait = Number(locked.headers['retry-after']);
     expect(wait).toBe(60);
     expect(locked.json().message).toBe(

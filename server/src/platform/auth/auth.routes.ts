@@ -20,6 +20,7 @@ import type { Lockout } from './sign-in-lockout.ts';
 
 /** Better Auth's error codes, in the words of our own error table. */
 const translate = (code: string | undefined, status: number, retryAfter: string | null): AppError => {
+  const seconds = Number(retryAfter ?? 60);
   switch (code) {
     case 'INVALID_EMAIL_OR_PASSWORD':
     case 'INVALID_USERNAME_OR_PASSWORD':
@@ -30,7 +31,8 @@ const translate = (code: string | undefined, status: number, retryAfter: string 
     case 'ACCOUNT_INACTIVE':
       return authError('auth.inactive');
     default:
-      if (status === 429) return commonError('request.rate_limited', { seconds: retryAfter ?? 60 });
+      if (status === 429)
+        return commonError('request.rate_limited', { seconds }, undefined, { retryAfterSeconds: seconds });
       if (status === 401) return commonError('auth.required');
       if (status === 403) return commonError('auth.forbidden');
       return authError('auth.request_failed');
@@ -84,7 +86,12 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: { auth: Auth; db:
       .status(status)
       .header('cache-control', 'no-store')
       .type('application/json')
-      .send({ code: error.code, message: error.messageIn(requestLanguage(request)), requestId: request.id });
+      .send({
+        code: error.code,
+        message: error.messageIn(requestLanguage(request)),
+        requestId: request.id,
+        ...(error.details ? { details: error.details } : {}),
+      });
 
   const forward = (request: FastifyRequest) => {
     const url = new URL(request.url, `http://${request.headers.host ?? 'localhost'}`);
@@ -132,7 +139,9 @@ export const registerAuthRoutes = (app: FastifyInstance, deps: { auth: Auth; db:
             return sendError(
               request,
               reply,
-              authError('auth.sign_in_locked', { seconds: gate.retryAfterSeconds }),
+              authError('auth.sign_in_locked', { seconds: gate.retryAfterSeconds }, undefined, {
+                retryAfterSeconds: gate.retryAfterSeconds,
+              }),
             );
           }
         }
