@@ -94,7 +94,7 @@ describe('bootstrap', () => {
     for (const [password, code] of [
       ['Atensi-Demo-2026!', 'auth.password_demo_password'],
       ['Admin-Pusat-Kopi-Tubruk-7', 'auth.password_contains_identity'],
-      ['Kemensos-Jakarta-2026', 'auth.password_too_common'],
+      ['Temanggung-Jakarta-2026', 'auth.password_too_common'],
     ] as const) {
       const refused = await app.inject({
         method: 'POST',
