@@ -37,6 +37,7 @@ export * from './serasi/metrics-period.ts';
 export * from './serasi/ticket.schema.ts';
 export * from './serasi/ticket-code.ts';
 export * from './serasi/ticket-events.ts';
+export * from './users/own-account.schema.ts';
 export * from './users/user.schema.ts';
 export * from './validation.ts';
 export * from './validation-messages.ts';

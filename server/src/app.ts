@@ -34,6 +34,7 @@ import { regionPolicy } from './modules/regions/regions.policy.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { serasiPolicy } from './modules/serasi/serasi.policy.ts';
 import { serasiRoutes } from './modules/serasi/serasi.routes.ts';
+import { ownAccountRoutes } from './modules/users/own-account.routes.ts';
 import { setupPolicy, setupRoutes } from './modules/users/setup.routes.ts';
 import { userPolicy } from './modules/users/users.policy.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -43,6 +44,8 @@ import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { installConfiguredAuditKeys } from './platform/audit/keys.ts';
 import { registerAuthRoutes } from './platform/auth/auth.routes.ts';
 import { createAuth } from './platform/auth/auth.ts';
+import { createSessionTokenReader } from './platform/auth/session-lookup.ts';
+import { createLockout } from './platform/auth/sign-in-lockout.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/client.ts';
 import { commonError } from './platform/errors/app-error.ts';
@@ -50,6 +53,8 @@ import { installAuthentication } from './platform/http/authenticate.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { healthRoutes, platformPolicy } from './platform/http/health.ts';
 import { loggerOptions } from './platform/http/logger.ts';
+import { permissionsPolicy } from './platform/http/permissions-policy.ts';
+import { installOriginCheck } from './platform/http/request-origin.ts';
 import type { RouteCatalogEntry } from './platform/http/route-config.ts';
 import type { Rule } from './platform/policy/policy.ts';
 
@@ -82,6 +87,8 @@ export type AppOptions = {
   webDist?: string | null;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: NodeJS.WritableStream;
+  /** The clock of the sign-in back-off; tests fix it so fixed windows never split a test. */
+  now?: () => Date;
 };
 
 export type AtensiApp = FastifyInstance & { routeCatalog: RouteCatalogEntry[] };
@@ -91,6 +98,7 @@ export const buildApp = async ({
   database,
   webDist = defaultWebDist,
   logStream,
+  now,
 }: AppOptions): Promise<AtensiApp> => {
   const { db } = database;
   // Every audited write of this process is sealed with the configured key (decision 0020).
@@ -104,9 +112,18 @@ export const buildApp = async ({
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // JSON only: Fastify would also parse text/plain, the one body type a cross-site form can send without a preflight.
+  app.removeContentTypeParser('text/plain');
 
   const catalog: RouteCatalogEntry[] = [];
   const auth = createAuth(db, config, app.log);
+  // One back-off per account for every password check: both sign-in endpoints and the password change.
+  const lockout = createLockout(db, {
+    attempts: config.ATENSI_LOGIN_LOCKOUT_ATTEMPTS,
+    maxWaitSeconds: config.ATENSI_LOGIN_LOCKOUT_MAX_MINUTES * 60,
+    salt: config.authSecret,
+    ...(now ? { now } : {}),
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -142,6 +159,7 @@ export const buildApp = async ({
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installErrorHandler(app);
+  installOriginCheck(app, config);
   installAuthentication(app, {
     auth,
     db,
@@ -152,6 +170,7 @@ export const buildApp = async ({
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
+    reply.header('permissions-policy', permissionsPolicy);
     // API answers may carry personal data: never kept by browsers or proxies unless a route says so.
     if (request.url.startsWith('/api') && !reply.hasHeader('cache-control'))
       reply.header('cache-control', 'no-store');
@@ -163,7 +182,8 @@ export const buildApp = async ({
     schema: { hide: true },
     handler: async () => app.swagger(),
   });
-  registerAuthRoutes(app, auth);
+  registerAuthRoutes(app, { auth, db, lockout });
+  await app.register(ownAccountRoutes, { db, lockout, sessionToken: createSessionTokenReader(auth) });
   // Where a person stays follows the case's placement, transfer and closure (decision 0014).
   onPlacementChange(followCasePlacement);
   await app.register(healthRoutes, { database, version: appVersion });

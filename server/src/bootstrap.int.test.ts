@@ -144,6 +144,19 @@ describe('bootstrap', () => {
       payload: { ...admin, password: 'qwerty123456', token: report.setupToken },
     });
     expect(weak.statusCode).toBe(400);
+    for (const [password, code] of [
+      ['Atensi-Demo-2026!', 'auth.password_demo_password'],
+      ['Admin-Pusat-Kopi-Tubruk-7', 'auth.password_contains_identity'],
+      ['Temanggung-Jakarta-2026', 'auth.password_too_common'],
+    ] as const) {
+      const refused = await app.inject({
+        method: 'POST',
+        url: '/api/setup',
+        payload: { ...admin, password, token: report.setupToken },
+      });
+      expect(refused.statusCode, password).toBe(400);
+      expect(refused.json(), password).toMatchObject({ code, fields: [{ path: 'password' }] });
+    }
     const ok = await app.inject({
       method: 'POST',
       url: '/api/setup',
@@ -174,5 +187,16 @@ describe('bootstrap', () => {
     const again = await bootstrap(database, config);
     expect(again.adminCreated).toBe(false);
     expect((await counts(database.db)).users).toBe(1);
+  }, 60_000);
+
+  it('refuses a guessable ATENSI_ADMIN_PASSWORD at start, naming the rule', async () => {
+    database = await createTestDatabase();
+    const config = loadConfig({
+      ...production,
+      ATENSI_ADMIN_EMAIL: 'kepala.it@kemensos.go.id',
+      ATENSI_ADMIN_PASSWORD: 'Atensi-Demo-2026!',
+    });
+    await expect(bootstrap(database, config)).rejects.toMatchObject({ code: 'auth.password_demo_password' });
+    expect((await counts(database.db)).users).toBe(0);
   }, 60_000);
 });

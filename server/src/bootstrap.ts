@@ -38,7 +38,10 @@ export const loadDemoData = async (db: Db, secret: string): Promise<boolean> => 
       roles.push({ role: r.role, centerId: r.centerCode ? await centerIdByCode(db, r.centerCode) : null });
     }
     const input = { name: u.name, email: u.email, username: u.username, password: demoPassword, roles };
-    userIds.set(u.username, (await createUser({ db, context: systemContext, input })).id);
+    userIds.set(
+      u.username,
+      (await createUser({ db, context: systemContext, input, allowDemoPassword: true })).id,
+    );
   }
   const { demoCases } = await import('./cli/demo/cases.data.ts');
   const caseOf = new Map<string, { caseId: string; workerUsername: string }>();

@@ -14,7 +14,11 @@ export const testOrigin = 'http://localhost:3000';
 export type TestContext = { app: AtensiApp; database: Database; secret: string; close: () => Promise<void> };
 
 /** A real app on this file's own database. Config as in production, but silent logs and no demo data. */
-export const createTestApp = async (env: Record<string, string> = {}): Promise<TestContext> => {
+export const createTestApp = async (
+  env: Record<string, string> = {},
+  /** `now`: the clock of the sign-in back-off, for tests that let its waits pass. */
+  options: { now?: () => Date } = {},
+): Promise<TestContext> => {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -24,7 +28,7 @@ export const createTestApp = async (env: Record<string, string> = {}): Promise<T
     ATENSI_PUBLIC_URL: testOrigin,
     ...env,
   });
-  const app = await buildApp({ config, database, webDist: null });
+  const app = await buildApp({ config, database, webDist: null, ...options });
   return {
     app,
     database,

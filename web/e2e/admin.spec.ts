@@ -26,7 +26,14 @@ describe.skipIf(!hasBrowser)('administration in the browser', () => {
       .getByText(/terlalu umum/)
       .first()
       .waitFor();
+    // The same rule as a hint while typing: a balai and its city are refused, a passphrase is strong enough.
+    await page.getByLabel('Kata sandi awal', { exact: false }).first().fill('Balai-Bekasi-2026');
+    await page
+      .getByTestId('password-strength')
+      .getByText(/terlalu umum/)
+      .waitFor();
     await page.getByLabel('Kata sandi awal', { exact: false }).first().fill(password);
+    await page.getByTestId('password-strength').getByText('Kata sandi cukup kuat.').waitFor();
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.getByRole('heading', { name: 'Maria Goreti Ndun' }).waitFor();
 

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../paging.ts';
 
-export const auditActions = ['create', 'update', 'delete', 'read', 'login', 'logout'] as const;
+export const auditActions = [
+  'create',
+  'update',
+  'delete',
+  'read',
+  'login',
+  'logout',
+  'login_failed',
+] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;
 

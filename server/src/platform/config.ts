@@ -57,6 +57,10 @@ const configSchema = z.object({
     .default(12),
   /** Failed and successful sign-in attempts allowed per IP address per minute. */
   ATENSI_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Password attempts one account gets (per UTC day) before it must wait; a correct password resets them. */
+  ATENSI_LOGIN_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  /** The longest wait of an account after failed sign-ins (the wait starts at 1 minute and doubles). */
+  ATENSI_LOGIN_LOCKOUT_MAX_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Load demo centres and users on first start (default: on unless production). */
   ATENSI_DEMO_DATA: bool.optional(),
   /** Comma-separated origins allowed by CORS; empty: CORS closed. */

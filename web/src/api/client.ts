@@ -50,6 +50,7 @@ const asApiError = (status: number, body: unknown, fallback: string): ApiError =
         message: b.message,
         ...(Array.isArray(b.fields) ? { fields: b.fields } : {}),
         ...(typeof b.requestId === 'string' ? { requestId: b.requestId } : {}),
+        ...(b.details && typeof b.details === 'object' ? { details: b.details } : {}),
       };
     }
   }

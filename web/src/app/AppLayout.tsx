@@ -18,6 +18,7 @@ import {
   IconSend,
   IconTargetArrow,
   IconTornado,
+  IconUserCircle,
   IconUsers,
   IconUsersGroup,
   IconWalk,
@@ -230,6 +231,9 @@ export function AppLayout({ me }: { me: Me }) {
                   </Menu.Item>
                 ))}
                 <Menu.Divider />
+                <Menu.Item component={Link} to="/akun" leftSection={<IconUserCircle size={14} aria-hidden />}>
+                  {t('user.account')}
+                </Menu.Item>
                 <Menu.Item
                   leftSection={<IconLogout size={14} aria-hidden />}
                   onClick={() => void onSignOut()}

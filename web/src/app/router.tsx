@@ -50,6 +50,7 @@ import { ReportPage } from '../features/serasi/ReportPage';
 import { SlaPage } from '../features/serasi/SlaPage';
 import { TicketDetailPage } from '../features/serasi/TicketDetailPage';
 import { TrackPage, TrackResultPage } from '../features/serasi/TrackPage';
+import { AccountPage } from '../features/users/AccountPage';
 import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserDetailPage } from '../features/users/UserDetailPage';
 import { UsersListPage } from '../features/users/UsersListPage';
@@ -188,6 +189,9 @@ export const caseNewRoute = createRoute({
   path: '/penerima-manfaat/$id/kasus-baru',
   component: CaseCreatePage,
 });
+
+/** Your own account: name and password. */
+const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/akun', component: AccountPage });
 
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -342,6 +346,7 @@ const routeTree = rootRoute.addChildren([
     caseNewRoute,
     casesRoute,
     caseDetailRoute,
+    accountRoute,
     usersRoute,
     userNewRoute,
     userDetailRoute,

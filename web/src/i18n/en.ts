@@ -28,6 +28,7 @@ export const en: Resources = {
   user: {
     menu: 'User menu',
     language: 'Language',
+    account: 'My account',
     signOut: 'Sign out',
     signedOut: 'You have signed out.',
   },
@@ -93,6 +94,23 @@ export const en: Resources = {
     password: 'Password',
     submit: 'Sign in',
     failed: 'Sign-in failed.',
+    wait: 'Too many sign-in attempts. Try again in {{seconds}} s.',
+  },
+  password: {
+    meter: 'Password strength',
+    strong: 'The password is strong enough.',
+  },
+  account: {
+    title: 'My account',
+    nameTitle: 'Name',
+    nameSaved: 'Name saved.',
+    usernameByAdmin: 'Only the administrator can change the username.',
+    passwordTitle: 'Change password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    revokeOtherSessions: 'Sign me out on other devices',
+    changePassword: 'Change password',
+    passwordChanged: 'Your password has been changed.',
   },
   setup: {
     title: 'First-time setup',
@@ -312,6 +330,7 @@ export const en: Resources = {
       read: 'Read',
       login: 'Sign in',
       logout: 'Sign out',
+      login_failed: 'Failed sign-in',
     },
   },
   persons: {

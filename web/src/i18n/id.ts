@@ -27,6 +27,7 @@ export const id = {
   user: {
     menu: 'Menu pengguna',
     language: 'Bahasa',
+    account: 'Akun saya',
     signOut: 'Keluar',
     signedOut: 'Anda telah keluar.',
   },
@@ -92,6 +93,23 @@ export const id = {
     password: 'Kata sandi',
     submit: 'Masuk',
     failed: 'Gagal masuk.',
+    wait: 'Terlalu banyak percobaan masuk. Coba lagi dalam {{seconds}} detik.',
+  },
+  password: {
+    meter: 'Kekuatan kata sandi',
+    strong: 'Kata sandi cukup kuat.',
+  },
+  account: {
+    title: 'Akun saya',
+    nameTitle: 'Nama',
+    nameSaved: 'Nama tersimpan.',
+    usernameByAdmin: 'Nama pengguna hanya dapat diubah oleh admin.',
+    passwordTitle: 'Ganti kata sandi',
+    currentPassword: 'Kata sandi saat ini',
+    newPassword: 'Kata sandi baru',
+    revokeOtherSessions: 'Keluarkan sesi saya di perangkat lain',
+    changePassword: 'Ganti kata sandi',
+    passwordChanged: 'Kata sandi telah diganti.',
   },
   setup: {
     title: 'Pemasangan awal',
@@ -312,6 +330,7 @@ export const id = {
       read: 'Baca',
       login: 'Masuk',
       logout: 'Keluar',
+      login_failed: 'Gagal masuk',
     },
   },
   persons: {

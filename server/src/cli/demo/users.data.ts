@@ -1,8 +1,8 @@
 import type { Role } from '@atensi/domain';
 import { demoCenterCodes } from './centers.data.ts';
 
-/** Every demo account shares this password; the seed refuses to create them in production. */
-export const demoPassword = 'Atensi-Demo-2026!';
+/** Every demo account shares this password (the password rule refuses it for any other account). */
+export { demoPassword } from '../../platform/auth/password-policy.ts';
 
 export type DemoUser = {
   name: string;

@@ -6,7 +6,7 @@ import { diffRecords } from '../../platform/audit/changes.ts';
 import { createCredentialAccount, endSessions } from '../../platform/auth/accounts.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { passwordError } from '../../platform/auth/auth-errors.ts';
-import { passwordProblem } from '../../platform/auth/password-policy.ts';
+import { identityWords, passwordProblem } from '../../platform/auth/password-policy.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { sqlState, uniqueViolation } from '../../platform/db/errors.ts';
 import { centerNames } from '../centers/centers.service.ts';
@@ -129,9 +129,14 @@ export const createUser = async (opts: {
   db: Db;
   context: AuditContext;
   input: CreateUserInput;
+  /** Only the demo data loader (never in production) may give the published demo password. */
+  allowDemoPassword?: boolean;
 }): Promise<User> => {
   const { db, context, input } = opts;
-  const problem = passwordProblem(input.password, [input.email, input.username, ...input.name.split(/\s+/)]);
+  const problem = passwordProblem(input.password, {
+    userInputs: identityWords(input),
+    allowDemoPassword: opts.allowDemoPassword ?? false,
+  });
   if (problem) throw passwordError(problem);
   await checkCenters(db, input.roles, (i) => `roles.${i}.centerId`);
   const id = uuidv7();

@@ -1,5 +1,5 @@
-import { limits } from '@atensi/domain';
 import { defineErrors } from '../errors/app-error.ts';
+import { type PasswordProblem, passwordProblemMessages } from './password-policy.ts';
 
 export const authError = defineErrors({
   'auth.invalid_credentials': {
@@ -16,32 +16,27 @@ export const authError = defineErrors({
       en: 'This account has been deactivated. Contact the administrator.',
     },
   },
-  'auth.password_too_short': {
-    status: 400,
+  'auth.password_too_short': { status: 400, message: passwordProblemMessages.too_short },
+  'auth.password_too_long': { status: 400, message: passwordProblemMessages.too_long },
+  'auth.password_too_common': { status: 400, message: passwordProblemMessages.too_common },
+  'auth.password_contains_identity': { status: 400, message: passwordProblemMessages.contains_identity },
+  'auth.password_demo_password': { status: 400, message: passwordProblemMessages.demo_password },
+  'auth.sign_in_locked': {
+    status: 429,
     message: {
-      id: 'Kata sandi minimal {min} karakter.',
-      en: 'The password needs at least {min} characters.',
+      id: 'Terlalu banyak percobaan masuk yang gagal untuk akun ini. Coba lagi dalam {seconds} detik.',
+      en: 'Too many failed sign-in attempts for this account. Try again in {seconds} seconds.',
     },
   },
-  'auth.password_too_long': {
+  'auth.wrong_current_password': {
     status: 400,
-    message: {
-      id: 'Kata sandi maksimal {max} karakter.',
-      en: 'The password may have at most {max} characters.',
-    },
+    message: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
   },
-  'auth.password_too_common': {
-    status: 400,
+  'auth.username_self_change': {
+    status: 403,
     message: {
-      id: 'Kata sandi terlalu umum dan mudah ditebak. Gunakan kalimat yang panjang dan unik.',
-      en: 'This password is too common and easy to guess. Use a long, unique phrase.',
-    },
-  },
-  'auth.password_contains_identity': {
-    status: 400,
-    message: {
-      id: 'Kata sandi tidak boleh memuat nama atau email pengguna.',
-      en: 'The password must not contain the user’s name or email.',
+      id: 'Nama pengguna tidak dapat diubah sendiri; hubungi admin.',
+      en: 'You cannot change your own username; ask the administrator.',
     },
   },
   'auth.request_failed': {
@@ -53,11 +48,8 @@ export const authError = defineErrors({
   },
 });
 
-type PasswordProblem = 'too_short' | 'too_long' | 'too_common' | 'contains_identity';
-
 /** The error for a refused password, pointing at the `password` field. */
-export const passwordError = (problem: PasswordProblem) => {
+export const passwordError = (problem: PasswordProblem, path = 'password') => {
   const code = `auth.password_${problem}` as const;
-  const params = { min: limits.passwordMin, max: limits.passwordMax };
-  return authError(code, params, [{ path: 'password', message: authError(code, params).localised }]);
+  return authError(code, {}, [{ path, message: authError(code).localised }]);
 };

@@ -7,9 +7,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { appOrigins } from '../http/request-origin.ts';
 import { accounts, rateLimits, sessions, users, verifications } from './auth.tables.ts';
 import { betterAuthLogger } from './auth-log.ts';
-import { passwordProblem } from './password-policy.ts';
 
 /** argon2id with OWASP's second recommended setting (19 MiB, 2 passes). */
 const argon2Options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -18,17 +18,6 @@ export const hashPassword = (password: string): Promise<string> => argon2Hash(pa
 export const verifyPassword = (hash: string, password: string): Promise<boolean> =>
   argon2Verify(hash, password).catch(() => false);
 
-/** Origins the browser may send from: the public URL, and its localhost/127.0.0.1 twin in development. */
-const trustedOrigins = (config: Config): string[] => {
-  const origin = new URL(config.publicUrl).origin;
-  if (config.NODE_ENV === 'production') return [origin];
-  const url = new URL(origin);
-  const twins = ['localhost', '127.0.0.1'].map(
-    (h) => `${url.protocol}//${h}${url.port ? `:${url.port}` : ''}`,
-  );
-  return [...new Set([origin, ...twins])];
-};
-
 export const createAuth = (db: Db, config: Config, log?: FastifyBaseLogger) =>
   betterAuth({
     logger: betterAuthLogger(log),
@@ -36,7 +25,7 @@ export const createAuth = (db: Db, config: Config, log?: FastifyBaseLogger) =>
     baseURL: config.publicUrl,
     basePath: '/api/auth',
     secret: config.authSecret,
-    trustedOrigins: trustedOrigins(config),
+    trustedOrigins: appOrigins(config),
     database: drizzleAdapter(db, {
       provider: 'pg',
       usePlural: true,
@@ -54,15 +43,11 @@ export const createAuth = (db: Db, config: Config, log?: FastifyBaseLogger) =>
       minPasswordLength: 12,
       maxPasswordLength: 128,
       password: {
-        hash: async (password) => {
-          const problem = passwordProblem(password);
-          if (problem)
-            throw new APIError('BAD_REQUEST', {
-              code: `PASSWORD_${problem.toUpperCase()}`,
-              message: problem,
-            });
-          return hashPassword(password);
-        },
+        // No password rule here: Better Auth also hashes what is typed at sign-in for an unknown
+        // account (equal timing), and a refusal there answered 400 instead of 401, telling who
+        // exists. No exposed endpoint sets a password through Better Auth (auth.routes.ts); our
+        // paths apply `passwordProblem` before hashing (createUser, change-password).
+        hash: (password) => hashPassword(password),
         verify: ({ hash, password }) => verifyPassword(hash, password),
       },
     },

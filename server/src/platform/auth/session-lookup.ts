@@ -101,3 +101,16 @@ export const createSessionLookup = (auth: Auth, db: Db, maxAgeMs: number) => {
     return { userId: row.userId, name: row.name, email: row.email, username: row.username };
   };
 };
+
+/** The verified session token of a request's cookie, or null: for routes that act on "this session". */
+export const createSessionTokenReader = (auth: Auth) => {
+  const settings = auth.$context.then((ctx) => ({
+    cookieName: ctx.authCookies.sessionToken.name,
+    secret: ctx.secret,
+  }));
+  return async (cookieHeader: string | undefined): Promise<string | null> => {
+    if (!cookieHeader) return null;
+    const { cookieName, secret } = await settings;
+    return signedSessionToken(cookieHeader, cookieName, secret);
+  };
+};

@@ -81,6 +81,13 @@ export const commonError = defineErrors({
       en: 'The request could not be read (invalid JSON).',
     },
   },
+  'request.unsupported_media_type': {
+    status: 415,
+    message: {
+      id: 'Jenis isi permintaan tidak didukung; kirim JSON (application/json).',
+      en: 'Unsupported request content type; send JSON (application/json).',
+    },
+  },
   'request.rate_limited': {
     status: 429,
     message: {

@@ -48,11 +48,9 @@ export const installErrorHandler = (app: FastifyInstance) => {
 
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return sendAppError(request, reply, commonError('request.too_large'));
-    if (
-      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-    ) {
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return sendAppError(request, reply, commonError('request.unsupported_media_type'));
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
       return sendAppError(request, reply, commonError('request.malformed'));
     }
     if (error.statusCode === 429) {

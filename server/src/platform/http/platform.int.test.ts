@@ -42,6 +42,15 @@ describe('platform', () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('switches off camera, microphone, location, payment, USB and other powerful features on every answer', async () => {
+    for (const url of ['/api/health', '/api/tidak-ada', '/lapor']) {
+      const policy = String((await t.app.inject({ method: 'GET', url })).headers['permissions-policy']);
+      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'bluetooth'])
+        expect(policy, url).toContain(`${feature}=()`);
+      expect(policy).toContain('fullscreen=(self)');
+    }
+  });
+
   it('keeps CORS closed by default', async () => {
     const res = await t.app.inject({
       method: 'OPTIONS',

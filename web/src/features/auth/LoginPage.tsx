@@ -15,8 +15,9 @@ import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
 import { meQueryOptions, signIn } from '../../api/me';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { errorMessage } from '../../components/PageStates';
@@ -28,6 +29,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [waitUntil, setWaitUntil] = useState<number | null>(null);
+  const secondsLeft = useSecondsUntil(waitUntil);
   const setup = useQuery({ ...setupQueryOptions, retry: false });
   const form = useForm({
     initialValues: { identifier: '', password: '' },
@@ -46,7 +49,14 @@ export function LoginPage() {
       if (!me) throw new Error('not signed in');
       await navigate({ to: '/' });
     } catch (e) {
-      setError(errorMessage(e, t('login.failed')));
+      // Too many attempts (this account, or this address): say how long, count it down, keep the button off.
+      const wait = isApiError(e) && e.status === 429 ? Number(e.details.retryAfterSeconds) : Number.NaN;
+      if (Number.isFinite(wait) && wait > 0) {
+        setError(null);
+        setWaitUntil(Date.now() + wait * 1000);
+      } else {
+        setError(errorMessage(e, t('login.failed')));
+      }
       form.setFieldValue('password', '');
     } finally {
       setBusy(false);
@@ -77,6 +87,16 @@ export function LoginPage() {
                 {error}
               </Alert>
             )}
+            {secondsLeft > 0 && (
+              <Alert
+                color="orange"
+                icon={<IconAlertTriangle aria-hidden />}
+                role="alert"
+                data-testid="login-wait"
+              >
+                {t('login.wait', { seconds: secondsLeft })}
+              </Alert>
+            )}
             <form onSubmit={submit} noValidate>
               <Stack>
                 <TextInput
@@ -94,7 +114,7 @@ export function LoginPage() {
                   required
                   {...form.getInputProps('password')}
                 />
-                <Button type="submit" loading={busy} fullWidth>
+                <Button type="submit" loading={busy} disabled={secondsLeft > 0} fullWidth>
                   {t('login.submit')}
                 </Button>
               </Stack>
@@ -112,4 +132,22 @@ export function LoginPage() {
       </Center>
     </main>
   );
+}
+
+/** Whole seconds left until `until` (ms), ticking once a second; 0 when passed or unset. */
+function useSecondsUntil(until: number | null): number {
+  const left = () => (until === null ? 0 : Math.max(0, Math.ceil((until - Date.now()) / 1000)));
+  const [seconds, setSeconds] = useState(left);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `left` reads only `until`.
+  useEffect(() => {
+    setSeconds(left());
+    if (until === null) return;
+    const timer = setInterval(() => {
+      const next = left();
+      setSeconds(next);
+      if (next === 0) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [until]);
+  return seconds;
 }

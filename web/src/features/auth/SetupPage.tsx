@@ -15,13 +15,14 @@ import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api/client';
 import { fieldErrorsToForm } from '../../api/fieldErrors';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { notify } from '../../components/notify';
 import { errorMessage, QueryState } from '../../components/PageStates';
+import { PasswordStrength, usePasswordHint } from '../../components/PasswordStrength';
 import { issuesToFormErrors } from '../../lib/validation';
 
 export const setupQueryOptions = {
@@ -72,15 +73,24 @@ function SetupForm() {
   const navigate = useNavigate();
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hintRef = useRef<ReturnType<typeof usePasswordHint>>(null);
   const form = useForm<Values>({
     initialValues: { token: '', name: '', email: '', username: '', password: '' },
     validate: (values) => {
       const { token, ...account } = values;
       const result = accountInput.safeParse(account);
-      const errors = result.success ? {} : issuesToFormErrors(result.error.issues, account, t);
+      const errors: Record<string, string> = result.success
+        ? {}
+        : issuesToFormErrors(result.error.issues, account, t);
+      // The password rule as the server applies it, when the browser has judged this very password.
+      const hint = hintRef.current;
+      if (!errors.password && hint?.message && hint.password === values.password)
+        errors.password = hint.message;
       return token.trim().length < 10 ? { ...errors, token: t('validation.required') } : errors;
     },
   });
+  const hint = usePasswordHint(form.values.password, form.values);
+  hintRef.current = hint;
   const submit = form.onSubmit(async (values) => {
     const { token, ...account } = values;
     const parsed = accountInput.safeParse(account);
@@ -144,6 +154,12 @@ function SetupForm() {
           required
           autoComplete="new-password"
           {...form.getInputProps('password')}
+          inputContainer={(input) => (
+            <>
+              {input}
+              <PasswordStrength hint={hint} />
+            </>
+          )}
         />
         <Button type="submit" loading={busy}>
           {t('setup.submit')}

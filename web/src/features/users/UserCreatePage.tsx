@@ -15,13 +15,14 @@ import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { fieldErrorsToForm } from '../../api/fieldErrors';
 import { notify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { errorMessage } from '../../components/PageStates';
+import { PasswordStrength, usePasswordHint } from '../../components/PasswordStrength';
 import { RequirePermission } from '../../components/RequirePermission';
 import { issuesToFormErrors } from '../../lib/validation';
 import { createUser, userQueryOptions } from './api';
@@ -54,14 +55,22 @@ function UserCreateForm() {
   const queryClient = useQueryClient();
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hintRef = useRef<ReturnType<typeof usePasswordHint>>(null);
   const form = useForm<Values>({
     initialValues: { name: '', email: '', username: '', password: '', roles: [] },
     validate: (values) => {
       const input = toInput(values);
       const result = createUserInput.safeParse(input);
-      return result.success ? {} : issuesToFormErrors(result.error.issues, input, t);
+      const errors = result.success ? {} : issuesToFormErrors(result.error.issues, input, t);
+      // The password rule as the server applies it, when the browser has judged this very password.
+      const hint = hintRef.current;
+      if (!errors.password && hint?.message && hint.password === values.password)
+        return { ...errors, password: hint.message };
+      return errors;
     },
   });
+  const hint = usePasswordHint(form.values.password, form.values);
+  hintRef.current = hint;
 
   const submit = form.onSubmit(
     async (values) => {
@@ -133,6 +142,12 @@ function UserCreateForm() {
                 maxLength={limits.passwordMax}
                 autoComplete="new-password"
                 {...form.getInputProps('password')}
+                inputContainer={(input) => (
+                  <>
+                    {input}
+                    <PasswordStrength hint={hint} />
+                  </>
+                )}
               />
             </SimpleGrid>
           </Card>

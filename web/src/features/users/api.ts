@@ -1,4 +1,11 @@
-import type { AssignRoleInput, CreateUserInput, Page, Role, User } from '@atensi/domain';
+import type {
+  AssignRoleInput,
+  ChangeOwnPasswordInput,
+  CreateUserInput,
+  Page,
+  Role,
+  User,
+} from '@atensi/domain';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
@@ -37,3 +44,10 @@ export const setUserActive = (id: string, active: boolean) =>
     method: 'POST',
     body: {},
   });
+
+/** Your own name (the username is the administrator's to change). */
+export const updateOwnName = (name: string) =>
+  api<{ status: true }>('/api/auth/update-user', { method: 'POST', body: { name } });
+
+export const changeOwnPassword = (input: ChangeOwnPasswordInput) =>
+  api<{ status: true }>('/api/auth/change-password', { method: 'POST', body: input });
