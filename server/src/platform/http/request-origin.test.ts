@@ -7,6 +7,7 @@ describe('appOrigins', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
       ATENSI_AUTH_SECRET: 'x'.repeat(32),
+      ATENSI_AUDIT_KEY: 'k'.repeat(32),
       ATENSI_PUBLIC_URL: 'https://atensi.kemensos.go.id/app',
       ATENSI_CORS_ORIGINS: 'https://mitra.kemensos.go.id/, https://dasbor.kemensos.go.id',
     });
