@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cluster, clusters } from '../clusters.ts';
 import { limits } from '../limits.ts';
-import { pageOf, pageQuery } from '../paging.ts';
+import { pageOf, pageQuery, queryFlag } from '../paging.ts';
 import { levelOfCode, regionCode } from '../regions/region.ts';
 import { requiredText, text } from '../text.ts';
 
@@ -127,7 +127,7 @@ export const centerListQuery = pageQuery.extend({
   facility: facility.optional(),
   sort: z.enum(centerSorts).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  includeArchived: z.stringbool().default(false),
+  includeArchived: queryFlag.default(false),
 });
 export type CenterListQuery = z.infer<typeof centerListQuery>;
 

@@ -18,6 +18,7 @@ export const levelOfCode = (code: string): RegionLevel | null =>
 
 export const regionCode = text()
   .trim()
+  .max(13)
   .refine((c) => levelOfCode(c) !== null, { message: 'validation.region_code' });
 
 /** The chain of ancestor codes, province first, ending with the code itself. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { role, roleAssignment } from '../auth/roles.ts';
 import { limits } from '../limits.ts';
-import { pageOf, pageQuery } from '../paging.ts';
+import { pageOf, pageQuery, queryFlag } from '../paging.ts';
 import { requiredText, text } from '../text.ts';
 
 export const username = text()
@@ -43,7 +43,7 @@ export const userListQuery = pageQuery.extend({
   q: text().trim().max(limits.searchMax).optional(),
   role: role.optional(),
   centerId: z.uuid().optional(),
-  active: z.stringbool().optional(),
+  active: queryFlag.optional(),
 });
 export type UserListQuery = z.infer<typeof userListQuery>;
 export const userPage = pageOf(userSchema);
