@@ -43,6 +43,22 @@ const sendAppError = (request: FastifyRequest, reply: FastifyReply, error: AppEr
 };
 
 /**
+ * Errors Fastify's router raises before any route runs (a path segment that is not valid
+ * percent-encoded UTF-8, one longer than `maxParamLength`): the same error shape as the rest,
+ * not Fastify's own. Pass as the `frameworkErrors` option.
+ */
+export const frameworkErrors = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+  request.log.info({ err: { code: error.code } }, 'client error');
+  reply.header('x-request-id', request.id);
+  const known = error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  return sendAppError(
+    request,
+    reply,
+    known ? commonError('request.bad_url') : commonError('server.internal', { requestId: request.id }),
+  );
+};
+
+/**
  * One error handler: AppError as it is; Zod validation → 400 naming each field in the
  * caller's language; Fastify's own 4xx mapped to our codes; anything else → 500 that
  * leaks nothing and is logged with the request id.
