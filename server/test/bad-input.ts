@@ -199,7 +199,11 @@ export const fieldMutations = (schema: JsonSchema, base: unknown, prefix: Path =
     for (const m of valueMutations(field, nullable, value)) out.push({ ...m, path });
     // A region code in the right shape that names no region.
     if (/regionCode$/i.test(name) && typeOf(field) === 'string') {
-      out.push({ label: 'region of nothing', path, value: '99.99.99.9999', mustRefuse: false });
+      out.push(
+        { label: 'region of nothing', path, value: '99.99.99.9999', mustRefuse: false },
+        // A regency where a village may be expected (a form still being filled in).
+        { label: 'regency code', path, value: '53.01', mustRefuse: false },
+      );
     }
     const type = typeOf(field);
     if (type === 'object') out.push(...fieldMutations(field, value, path));
