@@ -1,6 +1,9 @@
+import type { Locale } from './format/dates.ts';
+
 /**
  * Messages of the domain's own validation rules, in both languages. Schemas carry the key
  * as their message; the server and the web translate it, so both show the same words.
+ * `{name}` is filled from the issue's `params` (see `validationMessage`).
  */
 export const validationMessages = {
   'validation.role_center': {
@@ -92,8 +95,40 @@ export const validationMessages = {
     en: 'Enter the name of the hospital or agency.',
   },
   'validation.stay_shelter': { id: 'Pilih TPS tujuan.', en: 'Choose the shelter.' },
+  'validation.text_characters': {
+    id: 'Teks memuat karakter yang tidak dapat disimpan (karakter kosong atau rusak).',
+    en: 'The text holds characters that cannot be stored (a null or broken character).',
+  },
+  'validation.date_min': { id: 'Tanggal tidak boleh sebelum {min}.', en: 'The date cannot be before {min}.' },
+  'validation.date_max': { id: 'Tanggal tidak boleh setelah {max}.', en: 'The date cannot be after {max}.' },
+  'validation.year_max': { id: 'Tahun tidak boleh setelah {max}.', en: 'The year cannot be after {max}.' },
 } as const;
 
 export type ValidationMessageKey = keyof typeof validationMessages;
 
 export const isValidationMessageKey = (m: string): m is ValidationMessageKey => m in validationMessages;
+
+const intlLocale: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A parameter as the reader reads it: an ISO day as `1 Januari 2000` / `1 January 2000`. */
+const wordParam = (value: unknown, lang: Locale): string => {
+  const text = String(value);
+  if (!isoDay.test(text)) return text;
+  return new Intl.DateTimeFormat(intlLocale[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${text}T00:00:00Z`));
+};
+
+/** The message of a domain rule in `lang`, its `{name}` placeholders filled from the issue's params. */
+export const validationMessage = (
+  key: ValidationMessageKey,
+  lang: Locale,
+  params: Record<string, unknown> = {},
+): string =>
+  validationMessages[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? wordParam(params[name], lang) : whole,
+  );

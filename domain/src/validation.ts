@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiErrorField } from './errors.ts';
 import type { Locale } from './format/dates.ts';
-import { isValidationMessageKey, validationMessages } from './validation-messages.ts';
+import { isValidationMessageKey, validationMessage } from './validation-messages.ts';
 
 const zodLocales = { id: z.locales.id(), en: z.locales.en() };
 
@@ -27,7 +27,7 @@ export const localisedFieldErrors = (
     if (seen.has(path)) continue;
     seen.add(path);
     const message = isValidationMessageKey(issue.message)
-      ? validationMessages[issue.message][lang]
+      ? validationMessage(issue.message, lang, (issue as { params?: Record<string, unknown> }).params)
       : issue.message;
     fields.push({ path, message });
   }

@@ -50,7 +50,7 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/client.ts';
 import { commonError } from './platform/errors/app-error.ts';
 import { installAuthentication } from './platform/http/authenticate.ts';
-import { installErrorHandler } from './platform/http/error-handler.ts';
+import { frameworkErrors, installErrorHandler } from './platform/http/error-handler.ts';
 import { healthRoutes, platformPolicy } from './platform/http/health.ts';
 import { loggerOptions } from './platform/http/logger.ts';
 import { permissionsPolicy } from './platform/http/permissions-policy.ts';
@@ -109,6 +109,7 @@ export const buildApp = async ({
     requestIdHeader: false,
     bodyLimit: 1_048_576,
     trustProxy: config.NODE_ENV === 'production',
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

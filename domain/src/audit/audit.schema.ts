@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { dateField } from '../date-fields.ts';
 import { pageOf, pageQuery } from '../paging.ts';
+import { text } from '../text.ts';
 
 export const auditActions = [
   'create',
@@ -33,12 +35,12 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditListQuery = pageQuery.extend({
-  entity: z.string().trim().max(50).optional(),
-  entityId: z.string().trim().max(100).optional(),
-  actorId: z.string().trim().max(100).optional(),
+  entity: text().trim().max(50).optional(),
+  entityId: text().trim().max(100).optional(),
+  actorId: text().trim().max(100).optional(),
   action: auditAction.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: dateField('period').optional(),
+  to: dateField('period').optional(),
 });
 export type AuditListQuery = z.infer<typeof auditListQuery>;
 export const auditPage = pageOf(auditEntrySchema);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { cluster } from '../clusters.ts';
+import { dateField } from '../date-fields.ts';
 import { limits } from '../limits.ts';
 import { pageOf, pageQuery } from '../paging.ts';
+import { requiredText, text } from '../text.ts';
 import { caseEventMessage } from './case-events.ts';
 import { intakeChannel, modality, serviceComponent, serviceComponents, urgency } from './components.ts';
 import { followUpSchema } from './follow-up.schema.ts';
@@ -16,7 +18,14 @@ export type RiskLevel = z.infer<typeof riskLevel>;
 export const providerKinds = ['this_center', 'other_center', 'partner'] as const;
 export const providerKind = z.enum(providerKinds);
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const textOf = (max: number) => requiredText(1, max);
+/** Optional text kept as typed (trimmed), null when absent. */
+const optionalTrimmed = (max: number) =>
+  text()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => v ?? null);
 
 export const createCaseInput = z
   .object({
@@ -27,27 +36,17 @@ export const createCaseInput = z
     childSpecialProtection: z.boolean().default(false),
     intakeChannel,
     /** SERASI ticket code, referral letter number, directive… */
-    intakeReference: z
-      .string()
-      .trim()
-      .max(100)
-      .nullish()
-      .transform((v) => v ?? null),
-    problem: text(4000),
+    intakeReference: optionalTrimmed(100),
+    problem: textOf(4000),
     urgency,
     modality,
-    assignedWorkerId: z.string().min(1).max(64),
+    assignedWorkerId: text().min(1).max(64),
     /** The centre Atensi ranked first; choosing another one needs `overrideReason`. */
     recommendedCenterId: z
       .uuid()
       .nullish()
       .transform((v) => v ?? null),
-    overrideReason: z
-      .string()
-      .trim()
-      .max(1000)
-      .nullish()
-      .transform((v) => v ?? null),
+    overrideReason: optionalTrimmed(1000),
   })
   .superRefine((c, ctx) => {
     if (c.recommendedCenterId && c.recommendedCenterId !== c.centerId && !c.overrideReason) {
@@ -58,12 +57,7 @@ export type CreateCaseInput = z.infer<typeof createCaseInput>;
 
 export const changeStageInput = z.object({
   to: caseStage,
-  note: z
-    .string()
-    .trim()
-    .max(2000)
-    .nullish()
-    .transform((v) => v ?? null),
+  note: optionalTrimmed(2000),
   version: z.number().int().min(1),
 });
 export type ChangeStageInput = z.infer<typeof changeStageInput>;
@@ -76,7 +70,7 @@ export const terminationOutcomes = z.object({
   familyCanCare: z.boolean(),
   /** Services complete ("tuntas"). */
   servicesComplete: z.boolean(),
-  summary: text(4000),
+  summary: textOf(4000),
 });
 export type TerminationOutcomes = z.infer<typeof terminationOutcomes>;
 
@@ -94,8 +88,8 @@ export const assessmentInput = z.object({
     >,
   ),
   riskLevel,
-  narrative: text(8000),
-  assessedOn: z.iso.date(),
+  narrative: textOf(8000),
+  assessedOn: dateField('event'),
 });
 export type AssessmentInput = z.infer<typeof assessmentInput>;
 
@@ -104,9 +98,9 @@ export const planInput = z.object({
     .array(
       z.object({
         component: serviceComponent,
-        goal: text(1000),
-        plannedServices: text(2000),
-        targetDate: z.iso.date(),
+        goal: textOf(1000),
+        plannedServices: textOf(2000),
+        targetDate: dateField('planned'),
       }),
     )
     .min(1)
@@ -116,32 +110,27 @@ export type PlanInput = z.infer<typeof planInput>;
 
 export const referralLetterInput = z.object({
   /** Letter number as the centre's registry gives it. */
-  letterNumber: z.string().trim().min(1).max(100),
-  recipient: z.string().trim().min(3).max(300),
-  purpose: z.string().trim().min(5).max(2000),
+  letterNumber: requiredText(1, 100),
+  recipient: requiredText(3, 300),
+  purpose: requiredText(5, 2000),
 });
 export type ReferralLetterInput = z.infer<typeof referralLetterInput>;
 
 /** The most rows one export may hold: narrow the filters beyond that. */
 export const caseExportMax = 5000;
 
-export const endPlacementInput = z.object({ reason: z.string().trim().min(3).max(500) });
+export const endPlacementInput = z.object({ reason: requiredText(3, 500) });
 
 export const serviceRecordInput = z.object({
   component: serviceComponent,
-  serviceType: text(200),
-  deliveredOn: z.iso.date(),
-  description: text(4000),
+  serviceType: textOf(200),
+  deliveredOn: dateField('event'),
+  description: textOf(4000),
   quantity: z.number().int().min(1).max(1_000_000).default(1),
   /** Integer rupiah; never a float. */
   valueRupiah: z.number().int().min(0).max(1_000_000_000_000),
   providerKind,
-  providerName: z
-    .string()
-    .trim()
-    .max(200)
-    .nullish()
-    .transform((v) => v ?? null),
+  providerName: optionalTrimmed(200),
 });
 export type ServiceRecordInput = z.infer<typeof serviceRecordInput>;
 
@@ -206,8 +195,22 @@ export const caseSchema = caseSummarySchema.extend({
   previousStage: caseStage.nullable(),
   recommendedCenterId: z.uuid().nullable(),
   overrideReason: z.string().nullable(),
-  assessment: assessmentInput.extend({ assessorName: z.string().nullable() }).nullable(),
-  plan: planInput.nullable(),
+  // As stored: an answer is never refused because a date has since left a form's bounds.
+  assessment: assessmentInput
+    .extend({ narrative: z.string(), assessedOn: z.string(), assessorName: z.string().nullable() })
+    .nullable(),
+  plan: z
+    .object({
+      goals: z.array(
+        z.object({
+          component: serviceComponent,
+          goal: z.string(),
+          plannedServices: z.string(),
+          targetDate: z.string(),
+        }),
+      ),
+    })
+    .nullable(),
   services: z.array(
     z.object({
       id: z.uuid(),
@@ -251,11 +254,11 @@ export type Case = z.infer<typeof caseSchema>;
 export const caseListInput = pageQuery.extend({
   view: z.enum(['mine', 'center']).default('mine'),
   centerId: z.uuid().optional(),
-  q: z.string().trim().max(limits.searchMax).optional(),
+  q: text().trim().max(limits.searchMax).optional(),
   stage: caseStage.optional(),
   cluster: cluster.optional(),
   urgency: urgency.optional(),
-  assignedWorkerId: z.string().max(64).optional(),
+  assignedWorkerId: text().max(64).optional(),
   /** Open cases with no service within this many days of intake. */
   overdue: z.boolean().optional(),
   /** Transfers waiting: into the viewer's centres (`incoming`) or out of them (`outgoing`). */
@@ -265,7 +268,7 @@ export type CaseListInput = z.infer<typeof caseListInput>;
 export const casePage = pageOf(caseSummarySchema);
 
 export const routingQuery = z.object({
-  regionCode: z.string().trim().min(2).max(20),
+  regionCode: requiredText(2, 20),
   modality,
   /** Where the person was found (outreach GPS), when known: ranks by distance too. */
   latitude: z.number().min(-11.5).max(6.5).nullish(),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { dateField } from '../date-fields.ts';
+import { requiredText } from '../text.ts';
 
 /** Bimbingan lanjut: visits after closure to see whether the results hold. */
 export const followUpMethods = ['home_visit', 'phone', 'video_call', 'at_center'] as const;
@@ -10,13 +12,12 @@ export const followUpCondition = z.enum(followUpConditions);
 
 export const followUpInput = z
   .object({
-    visitedOn: z.iso.date(),
+    visitedOn: dateField('event'),
     method: followUpMethod,
     condition: followUpCondition,
-    notes: z.string().trim().min(5).max(4000),
+    notes: requiredText(5, 4000),
     /** Next visit planned, when another one is needed. */
-    nextVisitOn: z.iso
-      .date()
+    nextVisitOn: dateField('planned')
       .nullish()
       .transform((v) => v ?? null),
     version: z.number().int().min(1),

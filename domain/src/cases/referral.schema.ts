@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { limits } from '../limits.ts';
 import { pageOf, pageQuery } from '../paging.ts';
+import { optionalText, requiredText, text } from '../text.ts';
 
 /**
  * Rujukan: a case referred out to another programme (PKH, BPNT, KUBE, Prokus, BPJS PBI),
@@ -43,14 +44,6 @@ export const canMoveReferral = (
   side: 'case' | 'partner',
 ): boolean => moves[from].includes(to) && (side === 'case' || to !== 'cancelled');
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
 /** Where a referral goes: the programme, hospital, balai, LKS or agency (shared by cases and SERASI forwarding). */
 export const referralTargetFields = {
   target: referralTarget,
@@ -64,7 +57,7 @@ export const referralTargetFields = {
     .transform((v) => v ?? null),
   /** Name of the hospital, agency or office (filled from the partner or centre when those are chosen). */
   targetName: optionalText(200),
-  reason: z.string().trim().min(10).max(2000),
+  reason: requiredText(10, 2000),
   letterNumber: optionalText(100),
 };
 
@@ -131,7 +124,7 @@ export const referralListInput = pageQuery.extend({
   status: referralStatus.optional(),
   target: referralTarget.optional(),
   /** Part of the case number, the receiving institution's name or the letter number (in the POST body, never a URL). */
-  q: z.string().trim().max(limits.searchMax).optional(),
+  q: text().trim().max(limits.searchMax).optional(),
 });
 export type ReferralListInput = z.infer<typeof referralListInput>;
 export const referralPage = pageOf(referralSchema.extend({ personName: z.string(), caseOpen: z.boolean() }));

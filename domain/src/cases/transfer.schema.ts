@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText, text } from '../text.ts';
 import { type CaseStage, workingStages } from './stages.ts';
 
 /**
@@ -18,16 +19,15 @@ const version = z.number().int().min(1);
 
 export const requestTransferInput = z.object({
   toCenterId: z.uuid(),
-  reason: z.string().trim().min(10).max(2000),
+  reason: requiredText(10, 2000),
   version,
 });
 export type RequestTransferInput = z.infer<typeof requestTransferInput>;
 
 export const acceptTransferInput = z.object({
   /** The worker at the receiving centre who takes the case. */
-  assignedWorkerId: z.string().min(1).max(64),
-  note: z
-    .string()
+  assignedWorkerId: text().min(1).max(64),
+  note: text()
     .trim()
     .max(2000)
     .nullish()
@@ -37,7 +37,7 @@ export const acceptTransferInput = z.object({
 export type AcceptTransferInput = z.infer<typeof acceptTransferInput>;
 
 export const rejectTransferInput = z.object({
-  reason: z.string().trim().min(5).max(2000),
+  reason: requiredText(5, 2000),
   version,
 });
 export type RejectTransferInput = z.infer<typeof rejectTransferInput>;
@@ -62,7 +62,7 @@ export type Transfer = z.infer<typeof transferSchema>;
 
 /** The centre head gives the case to another worker of the same centre. */
 export const reassignCaseInput = z.object({
-  assignedWorkerId: z.string().min(1).max(64),
+  assignedWorkerId: text().min(1).max(64),
   version,
 });
 export type ReassignCaseInput = z.infer<typeof reassignCaseInput>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { cluster, clusters } from '../clusters.ts';
 import { limits } from '../limits.ts';
-import { pageOf, pageQuery } from '../paging.ts';
+import { pageOf, pageQuery, queryFlag } from '../paging.ts';
 import { levelOfCode, regionCode } from '../regions/region.ts';
+import { requiredText, text } from '../text.ts';
 
 export const centerTypes = ['balai', 'balai_besar', 'loka', 'sentra'] as const;
 export const centerType = z.enum(centerTypes);
@@ -13,8 +14,7 @@ export const facility = z.enum(facilities);
 export type Facility = z.infer<typeof facility>;
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max)
     .transform((v) => (v === '' ? null : v))
@@ -32,20 +32,18 @@ export const coverageCode = regionCode.refine(
 );
 
 const centerFields = {
-  code: z
-    .string()
+  code: text()
     .trim()
     .min(2)
     .max(limits.codeMax)
     .regex(/^[A-Z0-9-]+$/, 'validation.center_code'),
-  name: z.string().trim().min(3).max(limits.nameMax),
+  name: requiredText(3, limits.nameMax),
   type: centerType,
   street: optionalText(limits.addressMax),
   regionCode,
   latitude: z.number().min(-11.5).max(6.5).nullable().default(null),
   longitude: z.number().min(94).max(141.5).nullable().default(null),
-  phone: z
-    .string()
+  phone: text()
     .trim()
     .regex(/^\+?[0-9 ()-]{6,20}$/, 'validation.phone')
     .nullable()
@@ -121,16 +119,15 @@ export type CenterDetail = z.infer<typeof centerDetailSchema>;
 
 export const centerSorts = ['name', 'code', 'province', 'bedCapacity', 'updatedAt'] as const;
 export const centerListQuery = pageQuery.extend({
-  q: z.string().trim().max(limits.searchMax).optional(),
-  province: z
-    .string()
+  q: text().trim().max(limits.searchMax).optional(),
+  province: text()
     .regex(/^\d{2}$/)
     .optional(),
   type: centerType.optional(),
   facility: facility.optional(),
   sort: z.enum(centerSorts).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  includeArchived: z.stringbool().default(false),
+  includeArchived: queryFlag.default(false),
 });
 export type CenterListQuery = z.infer<typeof centerListQuery>;
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { dateField, optionalDateField } from '../date-fields.ts';
 import { limits } from '../limits.ts';
 import { pageOf, pageQuery } from '../paging.ts';
 import { consentGiver } from '../persons/person.schema.ts';
+import { optionalText, text as plainText, requiredText } from '../text.ts';
 
 /**
  * Penggalangan dana: crowdfunding campaigns, with the ministry's partner platform
@@ -43,25 +45,14 @@ export const campaignLimits = {
   rupiahMax: 1_000_000_000_000,
 } as const;
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-const optionalDate = z
-  .union([z.iso.date(), z.literal('')])
-  .nullish()
-  .transform((v) => (v ? v : null));
+const text = requiredText;
+const optionalDate = optionalDateField('planned');
 
 /** Integer rupiah; never a float. */
 export const rupiah = (min = 0) => z.number().int().min(min).max(campaignLimits.rupiahMax);
 
 /** The campaign page on the platform: https only. */
-export const campaignUrl = z
-  .string()
+export const campaignUrl = plainText()
   .trim()
   .max(campaignLimits.urlMax)
   .pipe(z.url({ protocol: /^https$/, hostname: z.regexes.domain }));
@@ -99,7 +90,7 @@ export const consentInput = z.object({
   /** The beneficiary, or their parent or guardian (the same choice as the registry's consent). */
   givenBy: consentGiver,
   giverName: text(2, limits.nameMax),
-  consentedOn: z.iso.date(),
+  consentedOn: dateField('event'),
   /** Publication of the story: required for any campaign. */
   publishStory: z.boolean(),
   /** Publication of photos of the beneficiary. */
@@ -115,7 +106,7 @@ export type VersionInput = z.infer<typeof versionInput>;
 
 /** A dated report of the platform's figure: the raised amount becomes `raisedRupiah`. */
 export const raisedUpdateInput = z.object({
-  reportedOn: z.iso.date(),
+  reportedOn: dateField('event'),
   raisedRupiah: rupiah(0),
   note: text(3, 1000),
   version: z.number().int().min(1),
@@ -128,7 +119,7 @@ export type RaisedUpdateInput = z.infer<typeof raisedUpdateInput>;
  * per form by the client, records a retried request once.
  */
 export const disbursementInput = z.object({
-  disbursedOn: z.iso.date(),
+  disbursedOn: dateField('event'),
   amountRupiah: rupiah(1),
   method: disbursementMethod,
   recipientName: text(2, limits.nameMax),
@@ -152,7 +143,7 @@ export const campaignListInput = pageQuery.extend({
   status: campaignStatus.optional(),
   platform: campaignPlatform.optional(),
   centerId: z.uuid().optional(),
-  q: z.string().trim().max(limits.searchMax).optional(),
+  q: plainText().trim().max(limits.searchMax).optional(),
 });
 export type CampaignListInput = z.infer<typeof campaignListInput>;
 

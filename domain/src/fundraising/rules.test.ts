@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { latestTodayInIndonesia, todayInZone } from '../date-fields.ts';
 import {
   campaignAllows,
   campaignInputProblems,
   consentProblems,
   disbursableRupiah,
   fundraisingRuleMessage,
-  latestTodayInIndonesia,
   progressPercent,
-  todayInZone,
 } from './rules.ts';
 
 const base = {

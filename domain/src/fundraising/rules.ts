@@ -1,5 +1,4 @@
 import type { Locale } from '../format/dates.ts';
-import { type IndonesianZone, zoneIana } from '../regions/timezone.ts';
 import type { CampaignFields, CampaignStatus } from './campaign.schema.ts';
 import { findPublicTextProblems, type KnownIdentifiers, type PublicTextProblem } from './public-text.ts';
 
@@ -108,14 +107,6 @@ export const consentProblems = (
   if (input.consentedOn > today) problems.push({ path: 'consentedOn', key: 'date_future' });
   return problems;
 };
-
-/** Today's date at Indonesia's easternmost zone (WIT): the latest calendar day anywhere in the country. */
-export const latestTodayInIndonesia = (now: Date = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jayapura' }).format(now);
-
-/** Today's calendar date in one of Indonesia's zones, `YYYY-MM-DD`. */
-export const todayInZone = (zone: IndonesianZone, now: Date = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: zoneIana[zone] }).format(now);
 
 /** What each status allows. Disbursements go on after closing: platforms pay out when a campaign ends. */
 export const campaignAllows = {

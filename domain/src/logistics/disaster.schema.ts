@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { dateField } from '../date-fields.ts';
 import { limits } from '../limits.ts';
 import { pageOf, pageQuery } from '../paging.ts';
+import { optionalText, requiredText, text } from '../text.ts';
 import { idempotencyKey, logisticsLimits, stockQuantity } from './stock.schema.ts';
 
 export const disasterTypes = [
@@ -20,33 +22,25 @@ export const disasterStatuses = ['emergency', 'recovery', 'closed'] as const;
 export const disasterStatus = z.enum(disasterStatuses);
 export type DisasterStatus = z.infer<typeof disasterStatus>;
 
-const regionCode = z
-  .string()
+const regionCode = text()
   .trim()
   .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 /**
  * A disaster event. Its post (posko) is where relief is received and handed out: a site
  * warehouse run by the responsible balai, at `siteRegionCode` (and coordinates when known).
  */
 export const disasterInput = z.object({
-  name: z.string().trim().min(3).max(limits.nameMax),
+  name: requiredText(3, limits.nameMax),
   type: disasterType,
   /** Provinces, regencies, districts or villages affected (at least one). */
   regionCodes: z.array(regionCode).min(1).max(200),
-  startedOn: z.iso.date(),
+  startedOn: dateField('event'),
   estimatedAffected: z.number().int().min(0).max(100_000_000),
   description: optionalText(2000),
   /** The balai that runs the post and confirms what arrives. */
   responsibleCenterId: z.uuid(),
-  siteName: z.string().trim().min(3).max(limits.nameMax),
+  siteName: requiredText(3, limits.nameMax),
   siteRegionCode: regionCode,
   siteLatitude: z.number().min(-90).max(90).nullable(),
   siteLongitude: z.number().min(-180).max(180).nullable(),
@@ -99,11 +93,10 @@ export type DisasterSummary = z.infer<typeof disasterSummarySchema>;
 export const disasterPage = pageOf(disasterSummarySchema);
 
 export const disasterListInput = pageQuery.extend({
-  q: z.string().trim().max(limits.searchMax).optional(),
+  q: text().trim().max(limits.searchMax).optional(),
   status: disasterStatus.optional(),
   type: disasterType.optional(),
-  province: z
-    .string()
+  province: text()
     .regex(/^\d{2}$/)
     .optional(),
 });
@@ -238,7 +231,7 @@ export type TransferInput = z.infer<typeof transferInput>;
 
 /** What arrived, line by line; anything short of what was sent needs a note. */
 export const receiveDispatchInput = z.object({
-  receivedOn: z.iso.date(),
+  receivedOn: dateField('event'),
   lines: z
     .array(
       z.object({

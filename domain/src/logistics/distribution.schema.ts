@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { dateField } from '../date-fields.ts';
 import { limits } from '../limits.ts';
 import { pageOf, pageQuery } from '../paging.ts';
+import { optionalText, requiredText, text } from '../text.ts';
 import { idempotencyKey, stockQuantity } from './stock.schema.ts';
 
 /**
@@ -15,14 +17,6 @@ export const recipientKinds = ['individual', 'household'] as const;
 export const recipientKind = z.enum(recipientKinds);
 export type RecipientKind = z.infer<typeof recipientKind>;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
 export const distributionRecipientInput = z.object({
   kind: recipientKind,
   /** A person in the registry, when known. */
@@ -30,7 +24,7 @@ export const distributionRecipientInput = z.object({
     .uuid()
     .nullish()
     .transform((v) => v ?? null),
-  name: z.string().trim().min(2).max(limits.nameMax),
+  name: requiredText(2, limits.nameMax),
   /** Members of the household, for `household`. */
   householdSize: z
     .number()
@@ -47,7 +41,7 @@ export type DistributionRecipientInput = z.infer<typeof distributionRecipientInp
 export const distributionInput = z.object({
   itemId: z.uuid(),
   program: distributionProgram,
-  distributedOn: z.iso.date(),
+  distributedOn: dateField('event'),
   /** Where it happened when not at the warehouse itself (village hall, evacuation tent…). */
   place: optionalText(limits.addressMax),
   recipients: z.array(distributionRecipientInput).min(1).max(500),
@@ -87,22 +81,23 @@ export type Distribution = z.infer<typeof distributionSchema>;
 export const distributionListInput = pageQuery.extend({
   warehouseId: z.uuid().optional(),
   program: distributionProgram.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: dateField('period').optional(),
+  to: dateField('period').optional(),
 });
 export type DistributionListInput = z.infer<typeof distributionListInput>;
 export const distributionPage = pageOf(distributionSchema.omit({ recipients: true }));
 
+/** e.g. "2026" or "2026-S2": the label a target report groups by (a year, half, quarter or month). */
+export const periodLabel = text()
+  .trim()
+  .regex(/^\d{4}(-(S[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/);
+
 /** A target: so many units of an item to hand out from one warehouse in a period. */
 export const targetInput = z.object({
   program: distributionProgram,
-  /** e.g. "2026" or "2026-S2": the label the report groups by. */
-  period: z
-    .string()
-    .trim()
-    .regex(/^\d{4}(-(S[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/),
-  periodStart: z.iso.date(),
-  periodEnd: z.iso.date(),
+  period: periodLabel,
+  periodStart: dateField('period'),
+  periodEnd: dateField('period'),
   warehouseId: z.uuid(),
   itemId: z.uuid(),
   targetQuantity: stockQuantity(),
@@ -127,7 +122,7 @@ export type TargetRow = z.infer<typeof targetRowSchema>;
 
 export const targetReportInput = z.object({
   program: distributionProgram,
-  period: z.string().trim().min(4).max(10),
+  period: periodLabel,
 });
 export type TargetReportInput = z.infer<typeof targetReportInput>;
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { dateField, optionalDateField } from '../date-fields.ts';
 import { limits } from '../limits.ts';
 import { pageOf, pageQuery } from '../paging.ts';
+import { optionalText, text as plainText, requiredText } from '../text.ts';
 
 /**
  * Logistik: balai warehouses hold disaster relief and programme goods (seeds 000, 002, 004).
@@ -50,21 +52,13 @@ export const logisticsLimits = {
   nearExpiryDays: 30,
 } as const;
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
+const text = requiredText;
 export const stockQuantity = (min = 1) => z.number().int().min(min).max(logisticsLimits.quantityMax);
 /** Made once per form by the client: a retried request with the same key is recorded once. */
 export const idempotencyKey = z.uuid();
 
 export const itemInput = z.object({
-  code: z
-    .string()
+  code: plainText()
     .trim()
     .min(2)
     .max(limits.codeMax)
@@ -91,7 +85,7 @@ export const itemSchema = itemInput.extend({
 export type Item = z.infer<typeof itemSchema>;
 
 export const itemListInput = pageQuery.extend({
-  q: z.string().trim().max(limits.searchMax).optional(),
+  q: plainText().trim().max(limits.searchMax).optional(),
   category: itemCategory.optional(),
   includeInactive: z.boolean().optional(),
 });
@@ -106,8 +100,7 @@ export const warehouseInput = z.object({
   centerId: z.uuid(),
   kind: z.enum(['center', 'central']).default('center'),
   name: text(3, limits.nameMax),
-  regionCode: z
-    .string()
+  regionCode: plainText()
     .trim()
     .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/),
   address: optionalText(limits.addressMax),
@@ -142,12 +135,11 @@ export const warehouseSchema = z.object({
 export type Warehouse = z.infer<typeof warehouseSchema>;
 
 export const warehouseListInput = pageQuery.extend({
-  q: z.string().trim().max(limits.searchMax).optional(),
+  q: plainText().trim().max(limits.searchMax).optional(),
   kind: warehouseKind.optional(),
   centerId: z.uuid().optional(),
   /** Two-digit province code. */
-  province: z
-    .string()
+  province: plainText()
     .regex(/^\d{2}$/)
     .optional(),
 });
@@ -159,10 +151,7 @@ export const receiptLineInput = z.object({
   itemId: z.uuid(),
   quantity: stockQuantity(),
   lotNumber: optionalText(60),
-  expiresOn: z
-    .union([z.iso.date(), z.literal('')])
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  expiresOn: optionalDateField('expiry'),
 });
 export type ReceiptLineInput = z.infer<typeof receiptLineInput>;
 
@@ -172,7 +161,7 @@ export const receiptInput = z.object({
   /** Supplier, donor or returning unit. */
   sourceName: text(2, limits.nameMax),
   documentNumber: text(1, 100),
-  receivedOn: z.iso.date(),
+  receivedOn: dateField('event'),
   note: optionalText(1000),
   lines: z.array(receiptLineInput).min(1).max(logisticsLimits.linesMax),
   idempotencyKey,
@@ -183,7 +172,7 @@ export type ReceiptInput = z.infer<typeof receiptInput>;
 export const issueInput = z.object({
   itemId: z.uuid(),
   quantity: stockQuantity(),
-  issuedOn: z.iso.date(),
+  issuedOn: dateField('event'),
   purpose: text(3, 500),
   documentNumber: optionalText(100),
   idempotencyKey,
@@ -195,7 +184,7 @@ export const adjustmentInput = z.object({
   lotId: z.uuid(),
   countedQuantity: stockQuantity(0),
   reason: text(5, 1000),
-  countedOn: z.iso.date(),
+  countedOn: dateField('event'),
 });
 export type AdjustmentInput = z.infer<typeof adjustmentInput>;
 export const adjustmentDecisionInput = z.object({
@@ -290,8 +279,8 @@ export type StockMovement = z.infer<typeof movementSchema>;
 export const movementListInput = pageQuery.extend({
   itemId: z.uuid().optional(),
   kind: movementKind.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: dateField('period').optional(),
+  to: dateField('period').optional(),
 });
 export type MovementListInput = z.infer<typeof movementListInput>;
 export const movementPage = pageOf(movementSchema);

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { urgency } from '../cases/components.ts';
 import { cluster } from '../clusters.ts';
+import { birthYearField, dateField } from '../date-fields.ts';
 import { limits } from '../limits.ts';
 import { pageOf, pageQuery } from '../paging.ts';
 import { regionCode } from '../regions/region.ts';
+import { optionalText, requiredText, text } from '../text.ts';
 
 /**
  * Penjangkauan (outreach) → shelter → balai or community, the PWTC pattern of seed 004: a
@@ -11,21 +13,13 @@ import { regionCode } from '../regions/region.ts';
  * temporary shelter (TPS, often a sports hall/GOR), then moves them on to a balai when they
  * need further service, or back to their family or community.
  */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
 export const shelterInput = z.object({
-  name: z.string().trim().min(3).max(200),
+  name: requiredText(3, 200),
   centerId: z.uuid(),
   regionCode,
   address: optionalText(limits.addressMax),
   capacity: z.number().int().min(1).max(100_000),
-  openedOn: z.iso.date(),
+  openedOn: dateField('event'),
 });
 export type ShelterInput = z.infer<typeof shelterInput>;
 
@@ -46,25 +40,25 @@ export type Shelter = z.infer<typeof shelterSchema>;
 
 /** One person found: minimal fields; a name may be a description ("laki-laki ±40 th, kaos merah"). */
 export const foundPersonInput = z.object({
-  fullName: z.string().trim().min(2).max(200),
+  fullName: requiredText(2, 200),
   sex: z.enum(['male', 'female']),
-  birthYearEstimate: z.number().int().min(1900).max(2100),
+  birthYearEstimate: birthYearField(),
   clusters: z.array(cluster).min(1).max(8),
   urgency,
-  problem: z.string().trim().min(5).max(2000),
+  problem: requiredText(5, 2000),
 });
 export type FoundPersonInput = z.infer<typeof foundPersonInput>;
 
 export const outreachInput = z.object({
   centerId: z.uuid(),
   /** Names of the team members. */
-  team: z.string().trim().min(3).max(500),
-  date: z.iso.date(),
-  place: z.string().trim().min(3).max(300),
+  team: requiredText(3, 500),
+  date: dateField('event'),
+  place: requiredText(3, 300),
   regionCode,
   notes: optionalText(2000),
   /** Who takes the cases opened for the people found. */
-  assignedWorkerId: z.string().min(1).max(64),
+  assignedWorkerId: text().min(1).max(64),
   people: z.array(foundPersonInput).min(1).max(100),
 });
 export type OutreachInput = z.infer<typeof outreachInput>;
@@ -85,7 +79,7 @@ export const moveInput = z
       .uuid()
       .nullish()
       .transform((v) => v ?? null),
-    date: z.iso.date(),
+    date: dateField('event'),
     note: optionalText(1000),
   })
   .superRefine((m, ctx) => {
@@ -135,9 +129,9 @@ export type Outreach = z.infer<typeof outreachSchema>;
 export const outreachListInput = pageQuery.extend({
   centerId: z.uuid().optional(),
   /** Words of the team or the place ("stasiun", "Satpol PP"); in the body, like every search. */
-  q: z.string().trim().max(limits.searchMax).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  q: text().trim().max(limits.searchMax).optional(),
+  from: dateField('period').optional(),
+  to: dateField('period').optional(),
 });
 export const outreachPage = pageOf(outreachSchema.omit({ people: true }).extend({ found: z.number().int() }));
 export const shelterListInput = pageQuery.extend({

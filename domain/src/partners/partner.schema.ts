@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { cluster } from '../clusters.ts';
+import { optionalDateField } from '../date-fields.ts';
 import { limits } from '../limits.ts';
 import { pageOf, pageQuery } from '../paging.ts';
 import { regionCode } from '../regions/region.ts';
+import { optionalText, requiredText, text } from '../text.ts';
 
 /** Lembaga Kesejahteraan Sosial and other community institutions Atensi refers people to. */
 export const partnerKinds = ['child', 'elderly', 'disability', 'napza_ipwl', 'shelter', 'general'] as const;
@@ -12,36 +14,25 @@ export const partnerKind = z.enum(partnerKinds);
 export const accreditations = ['A', 'B', 'C', 'none'] as const;
 export const accreditation = z.enum(accreditations);
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
 export const partnerInput = z
   .object({
-    name: z.string().trim().min(3).max(200),
+    name: requiredText(3, 200),
     kind: partnerKind,
     /** The balai the LKS works with: its head manages the record. */
     centerId: z.uuid(),
     regionCode,
     address: optionalText(limits.addressMax),
     accreditation,
-    accreditedUntil: z.iso
-      .date()
-      .nullish()
-      .transform((v) => v ?? null),
+    accreditedUntil: optionalDateField('expiry'),
     contactName: optionalText(200),
-    phone: z
-      .string()
+    phone: text()
       .trim()
       .regex(/^\+?[0-9 ()-]{6,20}$/, 'validation.phone')
       .nullish()
       .transform((v) => v ?? null),
     email: z
       .email()
+      .max(limits.emailMax)
       .nullish()
       .transform((v) => v ?? null),
     /** Clusters it serves. */
@@ -86,7 +77,7 @@ export const partnerSchema = z.object({
 export type Partner = z.infer<typeof partnerSchema>;
 
 export const partnerListInput = pageQuery.extend({
-  q: z.string().trim().max(limits.searchMax).optional(),
+  q: text().trim().max(limits.searchMax).optional(),
   kind: partnerKind.optional(),
   centerId: z.uuid().optional(),
   service: cluster.optional(),
@@ -95,4 +86,4 @@ export const partnerListInput = pageQuery.extend({
 export type PartnerListInput = z.infer<typeof partnerListInput>;
 export const partnerPage = pageOf(partnerSchema.omit({ members: true }));
 
-export const partnerMemberInput = z.object({ userId: z.string().min(1).max(64) });
+export const partnerMemberInput = z.object({ userId: text().min(1).max(64) });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { birthYearField, dateField } from '../date-fields.ts';
 import { limits } from '../limits.ts';
 import { pageOf, pageQuery } from '../paging.ts';
 import { regionCode } from '../regions/region.ts';
+import { optionalText, requiredText, text } from '../text.ts';
 
 export const sexes = ['male', 'female'] as const;
 export const sex = z.enum(sexes);
@@ -43,56 +45,39 @@ export const relationships = [
 ] as const;
 export const relationship = z.enum(relationships);
 
-const digits16 = z
-  .string()
+const digits16 = text()
   .trim()
   .regex(/^\d{16}$/, 'validation.sixteen_digits');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
 const personFields = {
   nik: digits16.nullish().transform((v) => v ?? null),
   nikUnknownReason: nikUnknownReason.nullish().transform((v) => v ?? null),
   /** The worker saw the NIK/birth-date/sex warnings and confirms the data anyway. */
   nikWarningsConfirmed: z.boolean().default(false),
   kkNumber: digits16.nullish().transform((v) => v ?? null),
-  fullName: z.string().trim().min(2).max(limits.nameMax),
-  aliases: z.array(z.string().trim().min(1).max(limits.nameMax)).max(10).default([]),
+  fullName: requiredText(2, limits.nameMax),
+  aliases: z.array(requiredText(1, limits.nameMax)).max(10).default([]),
   sex,
-  birthDate: z.iso
-    .date()
+  birthDate: dateField('birth')
     .nullish()
     .transform((v) => v ?? null),
   /** When only an estimate is known: the year, with `birthDate` left empty. */
-  birthYearEstimate: z
-    .number()
-    .int()
-    .min(1900)
-    .max(2100)
+  birthYearEstimate: birthYearField()
     .nullish()
     .transform((v) => v ?? null),
   birthPlace: optionalText(100),
   regionCode,
-  rt: z
-    .string()
+  rt: text()
     .trim()
     .regex(/^\d{1,3}$/, 'validation.rt_rw')
     .nullish()
     .transform((v) => v ?? null),
-  rw: z
-    .string()
+  rw: text()
     .trim()
     .regex(/^\d{1,3}$/, 'validation.rt_rw')
     .nullish()
     .transform((v) => v ?? null),
   street: optionalText(limits.addressMax),
-  phone: z
-    .string()
+  phone: text()
     .trim()
     .regex(/^\+?[0-9 ()-]{6,20}$/, 'validation.phone')
     .nullish()
@@ -196,8 +181,8 @@ export type Person = z.infer<typeof personSchema>;
 
 /** Search by name or NIK travels in the body, never in the URL (personal data stays out of logs and history). */
 export const personSearchInput = pageQuery.extend({
-  q: z.string().trim().max(limits.searchMax).optional(),
-  regionCode: z.string().trim().max(20).optional(),
+  q: text().trim().max(limits.searchMax).optional(),
+  regionCode: text().trim().max(20).optional(),
   sex: sex.optional(),
 });
 export type PersonSearchInput = z.infer<typeof personSearchInput>;
@@ -226,12 +211,13 @@ export const duplicateCandidateSchema = z.object({
 export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
 
 export const duplicateQuery = z.object({
-  nik: z.string().trim().max(16).nullish(),
-  fullName: z.string().trim().min(2).max(limits.nameMax),
+  nik: text().trim().max(16).nullish(),
+  fullName: requiredText(2, limits.nameMax),
   sex: sex.nullish(),
-  birthDate: z.iso.date().nullish(),
-  birthYearEstimate: z.number().int().min(1900).max(2100).nullish(),
-  regionCode: z.string().trim().max(20).nullish(),
+  birthDate: dateField('birth').nullish(),
+  birthYearEstimate: birthYearField().nullish(),
+  /** Any level: the form asks while the worker is still choosing the district or the village. */
+  regionCode: regionCode.nullish(),
   excludeId: z.uuid().nullish(),
   limit: z.number().int().min(1).max(50).default(10),
 });
@@ -245,6 +231,6 @@ export const mergePersonsInput = z.object({
   mergedId: z.uuid(),
   survivorVersion: z.number().int().min(1),
   mergedVersion: z.number().int().min(1),
-  reason: z.string().trim().min(5).max(500),
+  reason: requiredText(5, 500),
 });
 export type MergePersonsInput = z.infer<typeof mergePersonsInput>;

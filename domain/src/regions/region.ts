@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text.ts';
 
 /** Kemendagri region codes as idn-area-data spells them: 32, 32.01, 32.01.01, 32.01.01.2001. */
 export const regionLevels = ['province', 'regency', 'district', 'village'] as const;
@@ -15,9 +16,9 @@ const patterns: Record<RegionLevel, RegExp> = {
 export const levelOfCode = (code: string): RegionLevel | null =>
   regionLevels.find((l) => patterns[l].test(code)) ?? null;
 
-export const regionCode = z
-  .string()
+export const regionCode = text()
   .trim()
+  .max(13)
   .refine((c) => levelOfCode(c) !== null, { message: 'validation.region_code' });
 
 /** The chain of ancestor codes, province first, ending with the code itself. */
@@ -39,8 +40,8 @@ export type Region = z.infer<typeof regionSchema>;
 export const regionQuery = z.object({
   parent: regionCode.optional(),
   level: regionLevel.optional(),
-  q: z.string().trim().max(100).optional(),
-  code: z.string().trim().max(400).optional(),
+  q: text().trim().max(100).optional(),
+  code: text().trim().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type RegionQuery = z.infer<typeof regionQuery>;

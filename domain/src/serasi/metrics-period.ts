@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateField } from '../date-fields.ts';
 
 /** Days a desk's metrics cover when no period is chosen, today included. */
 export const metricsDefaultDays = 30;
@@ -18,7 +19,7 @@ const addDays = (day: string, days: number): string =>
  * day counts). The end may not come before the start.
  */
 export const deskMetricsQuery = z
-  .object({ from: z.iso.date().optional(), to: z.iso.date().optional() })
+  .object({ from: dateField('period').optional(), to: dateField('period').optional() })
   .superRefine((q, ctx) => {
     if (q.from && q.to && q.from > q.to) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.date_range' });

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { modality, urgency } from '../cases/components.ts';
 import { checkReferralTarget, referralSchema, referralTargetFields } from '../cases/referral.schema.ts';
 import { cluster } from '../clusters.ts';
+import { birthYearField } from '../date-fields.ts';
 import { limits } from '../limits.ts';
 import { pageOf, pageQuery } from '../paging.ts';
 import { regionCode } from '../regions/region.ts';
+import { optionalText, requiredText, text } from '../text.ts';
 import { ticketEventMessage } from './ticket-events.ts';
 
 /**
@@ -49,20 +51,12 @@ export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
 /** Version of the consent text the reporter accepted (the text itself is in the web's locale files). */
 export const serasiConsentVersion = '2026-11';
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
 export const fileTicketInput = z
   .object({
     type: ticketType,
     subject: reportedSubject.nullish().transform((v) => v ?? null),
     aidProgram: aidProgram.nullish().transform((v) => v ?? null),
-    description: z.string().trim().min(20).max(4000),
+    description: requiredText(20, 4000),
     /** Village where the person is or the matter happened. */
     regionCode,
     landmark: optionalText(300),
@@ -71,18 +65,18 @@ export const fileTicketInput = z
     /** Phone or e-mail, so the desk can call back. */
     reporterContact: optionalText(200),
     consentAccepted: z.literal(true, { message: 'validation.serasi_consent' }),
-    consentVersion: z.string().max(20),
+    consentVersion: text().max(20),
     photo: z
       .object({
         contentType: z.enum(photoTypes),
-        dataBase64: z.string().max(Math.ceil((photoMaxBytes * 4) / 3) + 4),
+        dataBase64: text().max(Math.ceil((photoMaxBytes * 4) / 3) + 4),
       })
       .nullish()
       .transform((v) => v ?? null),
     /** From `GET /api/serasi/form`: proves a person loaded the form a few seconds earlier. */
-    formToken: z.string().min(10).max(200),
+    formToken: text().min(10).max(200),
     /** Left empty by people; filled by bots that fill every field. */
-    website: z.string().max(200).optional(),
+    website: text().max(200).optional(),
   })
   .superRefine((t, ctx) => {
     if (t.type === 'report_person' && !t.subject) {
@@ -110,11 +104,11 @@ export const ticketSource = z.enum(ticketSources);
 
 export const incomingReferralInput = z
   .object({
-    fromAgency: z.string().trim().min(2).max(200),
+    fromAgency: requiredText(2, 200),
     letterNumber: optionalText(100),
     type: z.enum(['report_person', 'help_request']),
     subject: reportedSubject.nullish().transform((v) => v ?? null),
-    description: z.string().trim().min(20).max(4000),
+    description: requiredText(20, 4000),
     regionCode,
     landmark: optionalText(300),
     contactName: optionalText(200),
@@ -229,7 +223,7 @@ export const ticketListInput = pageQuery.extend({
    * Tracking code (`SRS-…`, exact), or words of the description, the landmark or the place
    * (village, district or regency name). Travels in the POST body: it may hold personal words.
    */
-  q: z.string().trim().max(limits.searchMax).optional(),
+  q: text().trim().max(limits.searchMax).optional(),
   type: ticketType.optional(),
   status: ticketStatus.optional(),
   overdue: z.boolean().optional(),
@@ -241,7 +235,7 @@ export type TicketListInput = z.infer<typeof ticketListInput>;
 export const ticketPage = pageOf(ticketSummarySchema);
 
 const version = z.number().int().min(1);
-const message = z.string().trim().min(5).max(4000);
+const message = requiredText(5, 4000);
 
 export const assignTicketInput = z.object({ centerId: z.uuid(), version });
 export const ticketMessageInput = z.object({ text: message, version });
@@ -266,8 +260,7 @@ export const linkTicketInput = z
       .uuid()
       .nullish()
       .transform((v) => v ?? null),
-    caseNumber: z
-      .string()
+    caseNumber: text()
       .trim()
       .max(60)
       .nullish()
@@ -287,18 +280,18 @@ export const openCaseFromTicketInput = z.object({
   person: z.union([
     z.object({ personId: z.uuid() }),
     z.object({
-      fullName: z.string().trim().min(2).max(200),
+      fullName: requiredText(2, 200),
       sex: z.enum(['male', 'female']),
       /** Guessed by the officer when nobody knows the date of birth. */
-      birthYearEstimate: z.number().int().min(1900).max(2100),
+      birthYearEstimate: birthYearField(),
     }),
   ]),
   centerId: z.uuid(),
-  assignedWorkerId: z.string().min(1).max(64),
+  assignedWorkerId: text().min(1).max(64),
   clusters: z.array(cluster).min(1).max(8),
   urgency,
   modality,
-  problem: z.string().trim().min(1).max(4000),
+  problem: requiredText(1, 4000),
 });
 export type OpenCaseFromTicketInput = z.infer<typeof openCaseFromTicketInput>;
 

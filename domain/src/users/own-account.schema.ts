@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limits } from '../limits.ts';
+import { text } from '../text.ts';
 import { password } from './user.schema.ts';
 
 /**
@@ -8,15 +9,15 @@ import { password } from './user.schema.ts';
  * it); it stays in the schema only so the refusal can name the field.
  */
 export const updateOwnAccountInput = z.strictObject({
-  name: z.string().trim().min(2).max(limits.nameMax).optional(),
-  username: z.string().max(100).optional(),
-  displayUsername: z.string().max(100).optional(),
+  name: text().trim().min(2).max(limits.nameMax).optional(),
+  username: text().max(100).optional(),
+  displayUsername: text().max(100).optional(),
 });
 export type UpdateOwnAccountInput = z.infer<typeof updateOwnAccountInput>;
 
 /** `POST /api/auth/change-password`, Better Auth's shape. */
 export const changeOwnPasswordInput = z.strictObject({
-  currentPassword: z.string().min(1).max(limits.passwordMax),
+  currentPassword: text().min(1).max(limits.passwordMax),
   newPassword: password,
   /** End every other session of the account (this one stays). */
   revokeOtherSessions: z.boolean().default(false),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { role, roleAssignment } from '../auth/roles.ts';
 import { limits } from '../limits.ts';
-import { pageOf, pageQuery } from '../paging.ts';
+import { pageOf, pageQuery, queryFlag } from '../paging.ts';
+import { requiredText, text } from '../text.ts';
 
-export const username = z
-  .string()
+export const username = text()
   .trim()
   .toLowerCase()
   .min(3)
@@ -12,10 +12,10 @@ export const username = z
   .regex(/^[a-z0-9._]+$/, 'validation.username');
 
 /** Length only: the common-password check runs on the server against the list. */
-export const password = z.string().min(limits.passwordMin).max(limits.passwordMax);
+export const password = text().min(limits.passwordMin).max(limits.passwordMax);
 
 export const createUserInput = z.object({
-  name: z.string().trim().min(2).max(limits.nameMax),
+  name: requiredText(2, limits.nameMax),
   email: z.email().trim().toLowerCase().max(limits.emailMax),
   username,
   password,
@@ -40,10 +40,10 @@ export const userSchema = z.object({
 export type User = z.infer<typeof userSchema>;
 
 export const userListQuery = pageQuery.extend({
-  q: z.string().trim().max(limits.searchMax).optional(),
+  q: text().trim().max(limits.searchMax).optional(),
   role: role.optional(),
   centerId: z.uuid().optional(),
-  active: z.stringbool().optional(),
+  active: queryFlag.optional(),
 });
 export type UserListQuery = z.infer<typeof userListQuery>;
 export const userPage = pageOf(userSchema);

@@ -1,4 +1,4 @@
-import { isValidationMessageKey, type Locale, validationMessages } from '@atensi/domain';
+import { isValidationMessageKey, type Locale, validationMessage } from '@atensi/domain';
 import { currentLanguage } from '../i18n';
 
 /**
@@ -15,6 +15,8 @@ export type ValidationIssue = {
   readonly origin?: string;
   readonly format?: string;
   readonly expected?: string;
+  /** Filled into the domain message's `{name}` placeholders (a date's bound). */
+  readonly params?: Record<string, unknown>;
 };
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -57,7 +59,8 @@ export const issueMessage = (
     if (field === 'centerId') return t('validation.centerRequired');
     return t('validation.required');
   }
-  if (issue.message && isValidationMessageKey(issue.message)) return validationMessages[issue.message][lang];
+  if (issue.message && isValidationMessageKey(issue.message))
+    return validationMessage(issue.message, lang, issue.params);
   if (issue.code === 'custom') return t('validation.invalid');
   const min = Number(issue.minimum);
   const max = Number(issue.maximum);

@@ -425,7 +425,15 @@ describe('bimbingan lanjut (follow-up visits)', () => {
       'workerA',
       visit(c.version, { visitedOn: '2099-01-01', nextVisitOn: null }),
     );
-    expect(future.json()).toMatchObject({ code: 'case.follow_up_future', fields: [{ path: 'visitedOn' }] });
+    expect(future.json()).toMatchObject({
+      code: 'request.validation_failed',
+      fields: [
+        {
+          path: 'visitedOn',
+          message: expect.stringMatching(/^Tanggal tidak boleh setelah \d+ \w+ \d{4}\.$/),
+        },
+      ],
+    });
     const early = await call(
       `/api/cases/${c.id}/follow-ups`,
       'workerA',

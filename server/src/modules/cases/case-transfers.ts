@@ -3,6 +3,7 @@ import {
   type CaseStage,
   canRequestTransfer,
   caseEventText,
+  clipText,
   type RejectTransferInput,
   type RequestTransferInput,
   type Transfer,
@@ -98,7 +99,7 @@ export const requestTransfer = (opts: CaseChange & { input: RequestTransferInput
     });
     return {
       set: { transferToCenterId: toCenterId },
-      event: caseEventText('transfer_requested', { center: toName, reason: reason.slice(0, 300) }),
+      event: caseEventText('transfer_requested', { center: toName, reason: clipText(reason, 300) }),
     };
   });
 
@@ -159,7 +160,7 @@ export const rejectTransfer = (opts: CaseChange & { input: RejectTransferInput }
     await decide(tx, transfer, 'rejected', opts.context, opts.input.reason, audit);
     return {
       set: { transferToCenterId: null },
-      event: caseEventText('transfer_rejected', { reason: opts.input.reason.slice(0, 300) }),
+      event: caseEventText('transfer_rejected', { reason: clipText(opts.input.reason, 300) }),
     };
   });
 

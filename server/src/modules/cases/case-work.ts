@@ -6,6 +6,7 @@ import {
   canTransition,
   caseEventText,
   caseEventVocabularies,
+  clipText,
   formatRupiah,
   isClosed,
   type PlanInput,
@@ -157,7 +158,7 @@ export const approveClosure = (opts: {
       set: { stage: 'termination', previousStage: null, closedAt: now },
       event: caseEventText(
         opts.outcomes.servicesComplete ? 'closure_approved_complete' : 'closure_approved_incomplete',
-        { summary: opts.outcomes.summary.slice(0, 200) },
+        { summary: clipText(opts.outcomes.summary, 200) },
       ),
     };
   });

@@ -33,6 +33,7 @@ import { z } from 'zod';
 import type { AuditContext } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { fileTypes, sendFile } from '../../platform/http/send-file.ts';
 import { centerScope } from '../../platform/policy/policy.ts';
 import { caseSummaryPdf, exportCases, referralLetterPdf } from './case-documents.ts';
 import { recordFollowUp } from './case-follow-ups.ts';
@@ -158,13 +159,11 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     },
     handler: async (request, reply) => {
       const file = await exportCases(db, request.caseViewer, request.body);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="kasus-atensi-${new Date().toISOString().slice(0, 10)}.xlsx"`,
-        )
-        .send(file);
+      return sendFile(reply, {
+        contentType: fileTypes.xlsx,
+        filename: `kasus-atensi-${new Date().toISOString().slice(0, 10)}.xlsx`,
+        body: file,
+      });
     },
   });
 
@@ -175,10 +174,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       const pdf = await caseSummaryPdf({
         ...onCase(request),
       });
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', 'attachment; filename="ringkasan-kasus.pdf"')
-        .send(pdf);
+      return sendFile(reply, { contentType: fileTypes.pdf, filename: 'ringkasan-kasus.pdf', body: pdf });
     },
   });
 
@@ -199,10 +195,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         id: request.params.id,
         input: request.body,
       });
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', 'attachment; filename="surat-rujukan.pdf"')
-        .send(pdf);
+      return sendFile(reply, { contentType: fileTypes.pdf, filename: 'surat-rujukan.pdf', body: pdf });
     },
   });
 
@@ -450,10 +443,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
           purpose: referral.reason,
         },
       });
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', 'attachment; filename="surat-rujukan.pdf"')
-        .send(pdf);
+      return sendFile(reply, { contentType: fileTypes.pdf, filename: 'surat-rujukan.pdf', body: pdf });
     },
   });
 

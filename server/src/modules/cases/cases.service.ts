@@ -6,6 +6,7 @@ import {
   type CaseSummary,
   type CreateCaseInput,
   caseEventText,
+  clipText,
   isSensitiveCase,
   type Page,
 } from '@atensi/domain';
@@ -100,7 +101,7 @@ export const createCase = async (opts: {
       .returning();
     await recordEvent(tx, {
       caseId: id,
-      ...caseEventText('opened', { number, problem: input.problem.slice(0, 200) }),
+      ...caseEventText('opened', { number, problem: clipText(input.problem, 200) }),
       context,
       at: now,
     });

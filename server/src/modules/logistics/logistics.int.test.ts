@@ -612,6 +612,17 @@ describe('disaster dispatch, receipt at the post, distribution, targets', () => 
     });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(xlsx.headers['content-disposition']).toBe(
+      'attachment; filename=capaian-target-disaster_relief-2026.xlsx',
+    );
+    // A careless client's period label: a 400 naming the field, never a 500 in Fastify's raw shape
+    // from a raw character in the file name (issue 10 point 11).
+    const odd = await call('POST', '/api/logistics/targets/report.xlsx', 'central', {
+      program: 'disaster_relief',
+      period: '2026 ✓',
+    });
+    expect(odd.statusCode).toBe(400);
+    expect(odd.json()).toMatchObject({ code: 'request.validation_failed', fields: [{ path: 'period' }] });
 
     // Every change is in the audit log, the recipients' names are not.
     const audited = await t.database.db

@@ -45,6 +45,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
+import { fileTypes, sendFile } from '../../platform/http/send-file.ts';
 import {
   acceptProposal,
   createDisaster,
@@ -440,10 +441,11 @@ export const logisticsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     schema: { tags, summary: 'Surat jalan (PDF, kop balai pengirim)', params: idParams },
     handler: async (request, reply) => {
       const dispatch = await readDispatch(db, request.actor!, request.params.id);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="surat-jalan-${dispatch.number}.pdf"`)
-        .send(await dispatchWaybill(db, dispatch));
+      return sendFile(reply, {
+        contentType: fileTypes.pdf,
+        filename: `surat-jalan-${dispatch.number}.pdf`,
+        body: await dispatchWaybill(db, dispatch),
+      });
     },
   });
   app.post('/api/logistics/dispatches/:id/receive', {
@@ -481,13 +483,11 @@ export const logisticsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     schema: { tags, summary: 'Ekspor capaian target penyaluran (XLSX)', body: targetReportInput },
     handler: async (request, reply) => {
       const report = await targetReport(db, request.actor!, request.body);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="capaian-target-${report.program}-${report.period}.xlsx"`,
-        )
-        .send(await targetReportXlsx(report));
+      return sendFile(reply, {
+        contentType: fileTypes.xlsx,
+        filename: `capaian-target-${report.program}-${report.period}.xlsx`,
+        body: await targetReportXlsx(report),
+      });
     },
   });
   app.post('/api/logistics/targets', {

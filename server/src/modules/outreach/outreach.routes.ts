@@ -1,4 +1,5 @@
 import {
+  dateField,
   moveInput,
   outreachInput,
   outreachListInput,
@@ -73,7 +74,7 @@ export const outreachRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       tags: ['outreach'],
       summary: 'Tutup TPS yang sudah kosong',
       params: idParams,
-      body: z.object({ closedOn: z.iso.date(), version: z.number().int().min(1) }),
+      body: z.object({ closedOn: dateField('event'), version: z.number().int().min(1) }),
       response: { 200: shelterSchema },
     },
     handler: async (request) => {

@@ -1,5 +1,6 @@
 import {
   type CaseStage,
+  clipText,
   isClosed,
   latestTodayInIndonesia,
   type MoveInput,
@@ -228,7 +229,7 @@ export const recordOutreach = async (opts: {
           clusters: found.clusters,
           childSpecialProtection: false,
           intakeChannel: 'outreach',
-          intakeReference: `${input.date} ${input.place}`.slice(0, 100),
+          intakeReference: clipText(`${input.date} ${input.place}`, 100),
           problem: found.problem,
           urgency: found.urgency,
           modality: 'residential',

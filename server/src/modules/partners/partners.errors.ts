@@ -9,6 +9,10 @@ export const partnerError = defineErrors({
     status: 400,
     message: { id: 'Wilayah tidak ditemukan.', en: 'Unknown region.' },
   },
+  'partner.center_unknown': {
+    status: 400,
+    message: { id: 'Balai tidak ditemukan.', en: 'Unknown centre.' },
+  },
   'partner.user_not_partner': {
     status: 400,
     message: {

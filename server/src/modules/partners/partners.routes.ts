@@ -4,6 +4,7 @@ import {
   partnerMemberInput,
   partnerPage,
   partnerSchema,
+  text,
   updatePartnerInput,
 } from '@atensi/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -131,7 +132,7 @@ export const partnerRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     schema: {
       tags: ['partners'],
       summary: 'Lepaskan akun staf LKS',
-      params: z.object({ id: z.uuid(), userId: z.string().min(1).max(64) }),
+      params: z.object({ id: z.uuid(), userId: text().min(1).max(64) }),
       response: { 200: partnerSchema },
     },
     handler: async (request) => {

@@ -123,10 +123,19 @@ export const partnerIdsOfUser = async (db: Db, userId: string): Promise<string[]
       .where(eq(partnerMembers.userId, userId))
   ).map((r) => r.id);
 
-const checkRegion = async (db: Db, code: string) => {
+const checkRegion = async (db: Db, code: string, path: string) => {
   if (!(await regionExists(db, code))) {
     throw partnerError('partner.region_unknown', {}, [
-      { path: 'regionCode', message: partnerError('partner.region_unknown').localised },
+      { path, message: partnerError('partner.region_unknown').localised },
+    ]);
+  }
+};
+
+/** The balai named in the body exists (national staff may name any; a head only their own). */
+const checkCenter = async (db: Db, centerId: string, path: string) => {
+  if ((await centerNames(db, [centerId])).size === 0) {
+    throw partnerError('partner.center_unknown', {}, [
+      { path, message: partnerError('partner.center_unknown').localised },
     ]);
   }
 };
@@ -138,7 +147,8 @@ export const createPartner = async (opts: {
   context: AuditContext;
   input: PartnerInput;
 }): Promise<string> => {
-  await checkRegion(opts.db, opts.input.regionCode);
+  await checkRegion(opts.db, opts.input.regionCode, 'regionCode');
+  await checkCenter(opts.db, opts.input.centerId, 'centerId');
   const id = uuidv7();
   await withAudit(opts.db, opts.context, async (tx, audit) => {
     const [row] = await tx
@@ -163,7 +173,8 @@ export const updatePartner = async (opts: {
   input: PartnerInput;
   version: number;
 }) => {
-  await checkRegion(opts.db, opts.input.regionCode);
+  await checkRegion(opts.db, opts.input.regionCode, 'partner.regionCode');
+  await checkCenter(opts.db, opts.input.centerId, 'partner.centerId');
   await withAudit(opts.db, opts.context, async (tx, audit) => {
     const [before] = await tx.select().from(partners).where(eq(partners.id, opts.id)).for('update');
     // Outside the head's balai the record does not exist for them.

@@ -55,10 +55,19 @@ export const candidateWays = (query: DuplicateQuery): { way: CandidateWay; sql: 
     if (inRegency.length > 0 && levels) {
       // The closer the region, the less name it takes: village, district, else the regency.
       const yearKnown = year !== null;
-      const least = sql`case
-        ${levels.village ? sql`when left(region_code, ${levels.village.length}::int) = ${levels.village} then ${minName.regency(yearKnown, 'village')}::real` : sql``}
-        ${levels.district ? sql`when left(region_code, ${levels.district.length}::int) = ${levels.district} then ${minName.regency(yearKnown, 'district')}::real` : sql``}
-        else ${minName.regency(yearKnown, 'regency')}::real end`;
+      const closer = (['village', 'district'] as const).flatMap((level) => {
+        const prefix = levels[level];
+        return prefix
+          ? [
+              sql`when left(region_code, ${prefix.length}::int) = ${prefix} then ${minName.regency(yearKnown, level)}::real`,
+            ]
+          : [];
+      });
+      const regencyLeast = sql`${minName.regency(yearKnown, 'regency')}::real`;
+      // A regency code alone (the worker has not chosen the district yet) has no closer level:
+      // a CASE needs at least one WHEN, so the regency's bound stands by itself.
+      const least =
+        closer.length > 0 ? sql`case ${sql.join(closer, sql` `)} else ${regencyLeast} end` : regencyLeast;
       ways.push({
         way: 'regency',
         sql: sql`(select id from persons where ${live} and dup_keys && ${keyList(inRegency)}

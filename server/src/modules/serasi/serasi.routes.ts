@@ -15,6 +15,7 @@ import {
   serasiConsentVersion,
   serasiFormSchema,
   slaSchema,
+  text,
   ticketListInput,
   ticketMessageInput,
   ticketPage,
@@ -27,6 +28,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuditContext } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { fileTypes, sendFile } from '../../platform/http/send-file.ts';
 import { type Actor, centerScope } from '../../platform/policy/policy.ts';
 import { hitRateLimit, type RateLimit } from '../../platform/rate-limit/rate-limit.ts';
 import { loadCase } from '../cases/cases.service.ts';
@@ -145,7 +147,7 @@ export const serasiRoutes: FastifyPluginAsyncZod<{
     schema: {
       tags: ['serasi'],
       summary: 'Lacak tiket dengan kode (status dan jawaban publik saja)',
-      params: z.object({ code: z.string().trim().min(5).max(30) }),
+      params: z.object({ code: text().trim().min(5).max(30) }),
       response: { 200: trackedTicketSchema },
     },
     handler: async (request, reply) => {
@@ -232,7 +234,7 @@ export const serasiRoutes: FastifyPluginAsyncZod<{
     schema: { tags: ['serasi'], summary: 'Foto lampiran tiket', params: idParams },
     handler: async (request, reply) => {
       const photo = await ticketPhoto(db, deskScope(request.actor), request.params.id);
-      return reply.type(photo.contentType).header('content-disposition', 'inline').send(photo.bytes);
+      return sendFile(reply, { contentType: photo.contentType, body: photo.bytes });
     },
   });
 
@@ -351,10 +353,7 @@ export const serasiRoutes: FastifyPluginAsyncZod<{
           area: await regencyName(db, ticket.regionCode),
         },
       });
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', 'attachment; filename="surat-rujukan.pdf"')
-        .send(pdf);
+      return sendFile(reply, { contentType: fileTypes.pdf, filename: 'surat-rujukan.pdf', body: pdf });
     },
   });
 

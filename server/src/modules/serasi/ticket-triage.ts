@@ -1,5 +1,6 @@
 import {
   type CreatePersonInput,
+  clipText,
   type ForwardTicketInput,
   type LinkTicketInput,
   type OpenCaseFromTicketInput,
@@ -210,7 +211,7 @@ export const openCaseFromTicket = (opts: Triage & { input: OpenCaseFromTicketInp
         clusters: input.clusters,
         childSpecialProtection: false,
         intakeChannel: row.source === 'referral' ? 'referral_in' : 'serasi',
-        intakeReference: (row.referralLetter ?? row.code).slice(0, 100),
+        intakeReference: clipText(row.referralLetter ?? row.code, 100),
         problem: input.problem,
         urgency: input.urgency,
         modality: input.modality,

@@ -1,4 +1,4 @@
-import { createUserInput, userSchema } from '@atensi/domain';
+import { createUserInput, text, userSchema } from '@atensi/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
@@ -21,7 +21,7 @@ const setupError = defineErrors({
   },
 });
 
-const setupInput = createUserInput.omit({ roles: true }).extend({ token: z.string().min(10).max(200) });
+const setupInput = createUserInput.omit({ roles: true }).extend({ token: text().min(10).max(200) });
 
 export const setupRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get('/api/setup', {

@@ -2,6 +2,7 @@ import {
   assignRoleInput,
   createUserInput,
   meSchema,
+  text,
   userListQuery,
   userPage,
   userSchema,
@@ -14,7 +15,7 @@ import { centerNames } from '../centers/centers.service.ts';
 import { userPolicy } from './users.policy.ts';
 import { assignRole, createUser, getUser, listUsers, removeRole, setUserActive } from './users.service.ts';
 
-const idParams = z.object({ id: z.string().min(1).max(64) });
+const idParams = z.object({ id: text().min(1).max(64) });
 
 export const userRoutes: FastifyPluginAsyncZod<{ db: Db; rules: () => Rule[] }> = async (
   app,
@@ -90,7 +91,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Db; rules: () => Rule[] }> 
     schema: {
       tags: ['users'],
       summary: 'Cabut peran',
-      params: z.object({ id: z.string().min(1).max(64), assignmentId: z.uuid() }),
+      params: z.object({ id: text().min(1).max(64), assignmentId: z.uuid() }),
       response: { 200: userSchema },
     },
     handler: (request) =>

@@ -1,14 +1,18 @@
-import type { AuditChange } from '@atensi/domain';
+import { type AuditChange, charactersOf, toWellFormed } from '@atensi/domain';
 
 /** Fields that hold personal data: their values never reach the audit log in clear. */
 export const personalFields = new Set(['nik', 'kk', 'kkNumber', 'phone', 'password', 'passwordHash']);
 
-/** `3201********0003`: first four and last four characters kept, the rest starred. */
+/**
+ * `3201********0003`: first four and last four characters kept, the rest starred. Counted in
+ * user-perceived characters, so an emoji is never cut in half: half a surrogate pair is not
+ * valid in `jsonb`, and the audit row (and with it the whole change) would be refused.
+ */
 export const maskValue = (value: unknown): unknown => {
   if (value === null || value === undefined) return value;
-  const text = String(value);
-  if (text.length <= 8) return '*'.repeat(text.length);
-  return `${text.slice(0, 4)}${'*'.repeat(text.length - 8)}${text.slice(-4)}`;
+  const chars = charactersOf(toWellFormed(String(value)));
+  if (chars.length <= 8) return '*'.repeat(chars.length);
+  return `${chars.slice(0, 4).join('')}${'*'.repeat(chars.length - 8)}${chars.slice(-4).join('')}`;
 };
 
 const normalise = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v);

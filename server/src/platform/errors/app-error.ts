@@ -66,6 +66,10 @@ export const commonError = defineErrors({
     status: 404,
     message: { id: 'Alamat tidak ditemukan.', en: 'Not found.' },
   },
+  'request.bad_url': {
+    status: 400,
+    message: { id: 'Alamat (URL) tidak valid.', en: 'The address (URL) is not valid.' },
+  },
   'request.validation_failed': {
     status: 400,
     message: { id: 'Periksa kembali isian: {fields}.', en: 'Please check: {fields}.' },

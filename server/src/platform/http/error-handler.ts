@@ -1,3 +1,4 @@
+import { validateHeaderValue } from 'node:http';
 import type { ApiError } from '@atensi/domain';
 import { localisedFieldErrors } from '@atensi/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -8,13 +9,53 @@ import { requestLanguage } from './language.ts';
 
 type SchemaPart = 'body' | 'querystring' | 'params' | 'headers';
 
+/**
+ * Headers the route set for the answer it meant to send (a file's name and type) do not belong
+ * on an error, and one that cannot be written (an invalid character) would make the error
+ * itself fail and go out in Fastify's raw shape: an error answer keeps only valid headers.
+ */
+const clearAnswerHeaders = (reply: FastifyReply) => {
+  // A failed write may have left headers on the raw response too (Node sets them one by one).
+  const remove = (name: string) => {
+    reply.removeHeader(name);
+    if (!reply.raw.headersSent) reply.raw.removeHeader(name);
+  };
+  remove('content-disposition');
+  remove('content-type');
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    try {
+      // Node checks numbers and lists too; its type says string only.
+      validateHeaderValue(name, value as string);
+    } catch {
+      remove(name);
+    }
+  }
+};
+
 const sendAppError = (request: FastifyRequest, reply: FastifyReply, error: AppError) => {
+  clearAnswerHeaders(reply);
   const lang = requestLanguage(request);
   const body: ApiError = { code: error.code, message: error.messageIn(lang), requestId: request.id };
   const fields = error.fieldsIn(lang);
   if (fields) body.fields = fields;
   if (error.details) body.details = error.details;
   return reply.status(error.status).header('cache-control', 'no-store').send(body);
+};
+
+/**
+ * Errors Fastify's router raises before any route runs (a path segment that is not valid
+ * percent-encoded UTF-8, one longer than `maxParamLength`): the same error shape as the rest,
+ * not Fastify's own. Pass as the `frameworkErrors` option.
+ */
+export const frameworkErrors = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+  request.log.info({ err: { code: error.code } }, 'client error');
+  reply.header('x-request-id', request.id);
+  const known = error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  return sendAppError(
+    request,
+    reply,
+    known ? commonError('request.bad_url') : commonError('server.internal', { requestId: request.id }),
+  );
 };
 
 /**
@@ -43,6 +84,7 @@ export const installErrorHandler = (app: FastifyInstance) => {
         fields,
         requestId: request.id,
       };
+      clearAnswerHeaders(reply);
       return reply.status(400).header('cache-control', 'no-store').send(body);
     }
 

@@ -1,7 +1,9 @@
 import {
   type ApiErrorField,
+  birthYearField,
   type consentGivers,
   type DuplicateQuery,
+  dateField,
   type disabilityTypes,
   type dtksStatuses,
   isValidationMessageKey,
@@ -12,7 +14,7 @@ import {
   type nikUnknownReasons,
   type Person,
   type Sex,
-  validationMessages,
+  validationMessage,
 } from '@atensi/domain';
 import { fieldErrorsToForm } from '../../api/fieldErrors';
 import { issueMessage, type Translate, type ValidationIssue } from '../../lib/validation';
@@ -225,7 +227,7 @@ export const personIssuesToErrors = (
     if (key in errors) continue;
     errors[key] =
       issue.code === 'custom' && issue.message && isValidationMessageKey(issue.message)
-        ? validationMessages[issue.message][lang]
+        ? validationMessage(issue.message, lang, issue.params)
         : issueMessage(issue, input, t, lang);
   }
   if (!errors.regionCode && values.regionCode !== '' && levelOfCode(values.regionCode) !== 'village') {
@@ -238,6 +240,9 @@ export const personIssuesToErrors = (
 export const serverErrorsToForm = (fields: readonly ApiErrorField[] | undefined, v: PersonFormValues) =>
   remap(fieldErrorsToForm(fields, listFields), v);
 
+const birthDateField = dateField('birth');
+const birthYearSchema = birthYearField();
+
 /**
  * The duplicate check for what is typed so far, or null when there is too little to go on:
  * a name of at least 3 letters plus sex, birth date (or year) or region, or a complete NIK
@@ -248,10 +253,10 @@ export const duplicateQueryFrom = (v: PersonFormValues, excludeId?: string | nul
   const name = v.fullName.trim();
   const nik = v.nikUnknown ? '' : v.nik.trim();
   const nikComplete = /^\d{16}$/.test(nik);
-  const birthDate = !v.birthDateUnknown && /^\d{4}-\d{2}-\d{2}$/.test(v.birthDate) ? v.birthDate : null;
+  // Only what the finder takes: a date or year still being typed (or out of range) is left out.
+  const birthDate = !v.birthDateUnknown && birthDateField.safeParse(v.birthDate).success ? v.birthDate : null;
   const year = v.birthDateUnknown ? toYear(v.birthYearEstimate) : null;
-  const birthYearEstimate =
-    year !== null && Number.isInteger(year) && year >= 1900 && year <= 2100 ? year : null;
+  const birthYearEstimate = year !== null && birthYearSchema.safeParse(year).success ? year : null;
   const sex = v.sex === '' ? null : v.sex;
   const regionCode = v.regionCode === '' ? null : v.regionCode;
   const enoughName =
