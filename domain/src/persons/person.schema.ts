@@ -187,6 +187,19 @@ export const personSchema = personSummarySchema.extend({
   consentGuardianName: z.string().nullable(),
   registeredAtCenterId: z.uuid().nullable(),
   family: z.array(familyMemberSchema),
+  /**
+   * Cases of this person at centres other than the registering one, newest first: who else
+   * reads the full record because they serve the person (decision 0017).
+   */
+  servedElsewhere: z.array(
+    z.object({
+      caseNumber: z.string(),
+      centerId: z.uuid(),
+      centerName: z.string(),
+      openedAt: z.string(),
+      closedAt: z.string().nullable(),
+    }),
+  ),
   /** Records merged into this one, kept for the history. */
   mergedFrom: z.array(z.object({ id: z.uuid(), fullName: z.string(), mergedAt: z.string() })),
   createdAt: z.string(),
