@@ -60,7 +60,7 @@ const register = async (centerId: string, fullName: string, extra: Record<string
   const kkNumber = `32750101029${String(n).padStart(5, '0')}`;
   const input = { ...personAt(centerId, fullName, { kkNumber }), ...extra };
   const id = await createPerson({ db: t.database.db, context: systemContext, input });
-  kkOf.set(id, input.kkNumber as string);
+  kkOf.set(id, kkNumber);
   return id;
 };
 
