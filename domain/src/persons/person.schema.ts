@@ -189,13 +189,15 @@ export const personSchema = personSummarySchema.extend({
   family: z.array(familyMemberSchema),
   /**
    * Cases of this person at centres other than the registering one, newest first: who else
-   * reads the full record because they serve the person (decision 0017).
+   * reads the full record because they serve the person (decision 0017). A sensitive case the
+   * reader may not see is `confidential`: that it exists and since when, not where.
    */
   servedElsewhere: z.array(
     z.object({
-      caseNumber: z.string(),
-      centerId: z.uuid(),
-      centerName: z.string(),
+      confidential: z.boolean(),
+      caseNumber: z.string().nullable(),
+      centerId: z.uuid().nullable(),
+      centerName: z.string().nullable(),
       openedAt: z.string(),
       closedAt: z.string().nullable(),
     }),

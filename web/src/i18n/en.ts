@@ -442,6 +442,7 @@ export const en: Resources = {
     servedElsewhere: {
       empty: 'Not served at any other centre.',
       item: '{{center}} · case {{number}} · since {{date}}',
+      confidential: 'A confidential case at another centre · since {{date}}',
       closed: 'closed {{date}}',
       listLabel: 'Other centres serving this person',
     },

@@ -442,6 +442,7 @@ export const id = {
     servedElsewhere: {
       empty: 'Belum dilayani di balai lain.',
       item: '{{center}} · kasus {{number}} · sejak {{date}}',
+      confidential: 'Kasus rahasia di balai lain · sejak {{date}}',
       closed: 'ditutup {{date}}',
       listLabel: 'Balai lain yang melayani',
     },

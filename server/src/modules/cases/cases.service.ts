@@ -285,16 +285,18 @@ export const reassignCases = async (
 
 /**
  * The person's cases at centres other than `exceptCenterId` (the registering one), newest
- * first, for the person's page: the registering centre sees who else serves them.
+ * first, for the person's page: the registering centre sees who else serves them. Where a
+ * sensitive case is, is told only to who may see it (a trafficking victim's balai is not for
+ * every reader of the record); the others read that one exists, and since when.
  */
-export const servedElsewhere = async (db: Db, personId: string, exceptCenterId: string | null) => {
+export const servedElsewhere = async (
+  db: Db,
+  personId: string,
+  exceptCenterId: string | null,
+  viewer: CaseViewer,
+) => {
   const rows = await db
-    .select({
-      number: cases.number,
-      centerId: cases.centerId,
-      openedAt: cases.openedAt,
-      closedAt: cases.closedAt,
-    })
+    .select()
     .from(cases)
     .where(
       and(
@@ -303,13 +305,15 @@ export const servedElsewhere = async (db: Db, personId: string, exceptCenterId: 
       ),
     )
     .orderBy(desc(cases.openedAt), asc(cases.id));
-  const names = await centerNames(db, [...new Set(rows.map((r) => r.centerId))]);
-  return rows.map((r) => ({
-    caseNumber: r.number,
-    centerId: r.centerId,
-    centerName: names.get(r.centerId) ?? '',
-    openedAt: r.openedAt.toISOString(),
-    closedAt: r.closedAt?.toISOString() ?? null,
+  const told = rows.map((row) => ({ row, where: !row.sensitive || canSeeCase(viewer, row) }));
+  const names = await centerNames(db, [...new Set(told.flatMap((x) => (x.where ? [x.row.centerId] : [])))]);
+  return told.map(({ row, where }) => ({
+    confidential: !where,
+    caseNumber: where ? row.number : null,
+    centerId: where ? row.centerId : null,
+    centerName: where ? (names.get(row.centerId) ?? '') : null,
+    openedAt: row.openedAt.toISOString(),
+    closedAt: row.closedAt?.toISOString() ?? null,
   }));
 };
 

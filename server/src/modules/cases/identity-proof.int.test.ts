@@ -199,6 +199,7 @@ describe('opening a case for a person registered elsewhere', () => {
     const page = (await call('GET', `/api/persons/${p.id}`, 'headB')).json();
     expect(page.servedElsewhere).toEqual([
       {
+        confidential: false,
         caseNumber: opened.number,
         centerId: centerA,
         centerName: 'Balai Uji Penerima',
@@ -206,6 +207,30 @@ describe('opening a case for a person registered elsewhere', () => {
         closedAt: null,
       },
     ]);
+  });
+
+  it('tells where a sensitive case is only to who may see it; the registering centre reads that one exists', async () => {
+    const p = await registeredAtB();
+    const opened = await call('POST', '/api/cases', 'workerA', {
+      ...opening(p.id),
+      clusters: ['napza'],
+      identityProof: { nik: p.nik },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const atB = (await call('GET', `/api/persons/${p.id}`, 'headB')).json();
+    expect(atB.servedElsewhere).toEqual([
+      {
+        confidential: true,
+        caseNumber: null,
+        centerId: null,
+        centerName: null,
+        openedAt: opened.json().openedAt,
+        closedAt: null,
+      },
+    ]);
+    expect(JSON.stringify(atB)).not.toContain(opened.json().number);
+    const atA = (await call('GET', `/api/persons/${p.id}`, 'headA')).json();
+    expect(atA.servedElsewhere).toMatchObject([{ confidential: false, caseNumber: opened.json().number }]);
   });
 
   it('needs no proof for a person the centre registered', async () => {

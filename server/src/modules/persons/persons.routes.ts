@@ -13,7 +13,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuditContext } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { centerScope } from '../../platform/policy/policy.ts';
+import { type Actor, centerScope } from '../../platform/policy/policy.ts';
+import { caseViewer } from '../cases/case-visibility.ts';
 import { personsServedAt, reassignCases, servedElsewhere } from '../cases/cases.service.ts';
 import { addFamilyMember, removeFamilyMember } from './family.ts';
 import { findDuplicates } from './find-duplicates.ts';
@@ -33,14 +34,19 @@ const bodyCenter = (request: { body: unknown }) =>
 
 export const personRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   /** The person as this answer's reader may see them, with the other centres serving them. */
-  const read = (request: { auditContext: AuditContext }, id: string, scope: PersonScope) =>
+  const read = (
+    request: { auditContext: AuditContext; actor: Actor | null },
+    id: string,
+    scope: PersonScope,
+  ) =>
     readPerson({
       db,
       context: request.auditContext,
       id,
       scope,
       servedBy: personsServedAt,
-      servedElsewhere,
+      servedElsewhere: (tx, personId, registeredAt) =>
+        servedElsewhere(tx, personId, registeredAt, caseViewer(request.actor!)),
     });
 
   // Search is a POST: names and NIKs stay out of URLs, browser history and access logs.

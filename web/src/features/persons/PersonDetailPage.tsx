@@ -275,13 +275,17 @@ function ServedElsewhereSection({ person: p }: { person: Person }) {
           aria-label={t('persons.servedElsewhere.listLabel')}
         >
           {p.servedElsewhere.map((s) => (
-            <li key={s.caseNumber}>
+            <li key={`${s.caseNumber ?? 'confidential'}-${s.openedAt}`}>
               <Text size="sm">
-                {t('persons.servedElsewhere.item', {
-                  center: s.centerName,
-                  number: s.caseNumber,
-                  date: formatDateTime(s.openedAt, 'WIB', lang),
-                })}
+                {s.confidential
+                  ? t('persons.servedElsewhere.confidential', {
+                      date: formatDateTime(s.openedAt, 'WIB', lang),
+                    })
+                  : t('persons.servedElsewhere.item', {
+                      center: s.centerName ?? '',
+                      number: s.caseNumber ?? '',
+                      date: formatDateTime(s.openedAt, 'WIB', lang),
+                    })}
                 {s.closedAt &&
                   ` · ${t('persons.servedElsewhere.closed', { date: formatDateTime(s.closedAt, 'WIB', lang) })}`}
               </Text>
