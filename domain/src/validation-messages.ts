@@ -56,6 +56,10 @@ export const validationMessages = {
     id: 'Tulis alasan memilih balai selain rekomendasi pertama.',
     en: 'Give the reason for choosing a centre other than the first recommendation.',
   },
+  'validation.identity_proof_one': {
+    id: 'Isi salah satu: NIK atau nomor KK orang yang Anda layani.',
+    en: 'Give one of them: the NIK or the KK number of the person you serve.',
+  },
   'validation.next_visit_after': {
     id: 'Kunjungan berikutnya harus setelah tanggal kunjungan ini.',
     en: 'The next visit must be after this visit.',

@@ -57,8 +57,8 @@ const centerBody = (n: number) => ({
   coverage: ['53'],
 });
 
-const personBody = (ctx: Ctx) => ({
-  centerId: ctx.ownCenter,
+const personBody = (ctx: Ctx, centerId = ctx.ownCenter) => ({
+  centerId,
   nik: null,
   nikUnknownReason: 'homeless' as const,
   nikWarningsConfirmed: false,
@@ -81,12 +81,12 @@ const personBody = (ctx: Ctx) => ({
   consentBy: null,
   consentGuardianName: null,
 });
-const freshPerson = async (ctx: Ctx) =>
-  createPerson({ db: ctx.t.database.db, context: systemContext, input: personBody(ctx) });
+const freshPerson = async (ctx: Ctx, centerId = ctx.ownCenter) =>
+  createPerson({ db: ctx.t.database.db, context: systemContext, input: personBody(ctx, centerId) });
 
-const caseBody = async (ctx: Ctx) => ({
-  personId: await freshPerson(ctx),
-  centerId: ctx.ownCenter,
+const caseBody = async (ctx: Ctx, centerId = ctx.ownCenter) => ({
+  personId: await freshPerson(ctx, centerId),
+  centerId,
   clusters: ['elderly'] as 'elderly'[],
   childSpecialProtection: false,
   intakeChannel: 'walk_in' as const,
@@ -124,7 +124,7 @@ const transferringCase = async (ctx: Ctx, from: string, to: string, workerId: st
   const id = await createCase({
     db: ctx.t.database.db,
     context: systemContext,
-    input: { ...(await caseBody(ctx)), centerId: from, assignedWorkerId: workerId },
+    input: { ...(await caseBody(ctx, from)), assignedWorkerId: workerId },
   });
   await ctx.t.database.db.insert(caseTransfers).values({
     id: uuidv7(),

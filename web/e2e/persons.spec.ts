@@ -61,4 +61,88 @@ describe.skipIf(!hasBrowser)('person registry in the browser', () => {
     expect(JSON.stringify(storage)).not.toMatch(/Wahyuni|\d{16}/);
     await context.close();
   });
+
+  it('a worker registering a NIK that another balai holds is offered to serve the person, proves it with the NIK, and the case opens; the registering head sees it noted', async () => {
+    // Temanggung registered the person (through the API, as its desk would have).
+    const nik = `327501170875${String((Date.now() % 9000) + 1000)}`;
+    const registrar = await browser.newPage();
+    await signIn(registrar.page, 'peksos.temanggung');
+    const personId = await registrar.page.evaluate(async (nik) => {
+      const me = await (await fetch('/api/me')).json();
+      const centerId = me.roles.find((r: { role: string }) => r.role === 'social_worker').centerId;
+      const res = await fetch('/api/persons', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          centerId,
+          nik,
+          fullName: 'Suparman Hadi',
+          sex: 'male',
+          birthDate: '1975-08-17',
+          regionCode: '32.75.01.1001',
+          legalBasis: 'consent',
+          consentBy: 'self',
+        }),
+      });
+      return (await res.json()).id as string;
+    }, nik);
+    expect(personId).toMatch(/^[0-9a-f-]{36}$/);
+    await registrar.context.close();
+
+    // In Bekasi a worker registers the man who came in, typing the NIK from his KTP.
+    const { page, context } = await browser.newPage();
+    await signIn(page, 'peksos.bekasi');
+    await page.goto('/penerima-manfaat/baru');
+    await page.getByRole('textbox', { name: 'NIK', exact: true }).fill(nik);
+    await page.getByRole('textbox', { name: 'Nama lengkap', exact: true }).fill('Suparman');
+    await page.getByRole('radio', { name: 'Laki-laki' }).check();
+    await page.getByLabel('Tanggal lahir', { exact: true }).fill('1975-08-17');
+    await choose(page, page.getByTestId('region-province'), 'Jawa Barat', 'Jawa Barat');
+    await choose(page, page.getByTestId('region-regency'), 'Kota Bekasi', 'Kota Bekasi');
+    await choose(page, page.getByTestId('region-district'), 'Bekasi Timur', 'Bekasi Timur');
+    await choose(page, page.getByTestId('region-village'), 'Margahayu', 'Margahayu');
+    await page.getByLabel('Dasar hukum pemrosesan data').selectOption('consent');
+    await page.getByLabel('Persetujuan diberikan oleh').selectOption('self');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+
+    // The NIK is another balai's: no name in the answer, an offer to serve the person here.
+    const refusal = page.getByRole('alert').filter({ hasText: 'terdaftar di balai lain' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).not.toContain('Suparman Hadi');
+    await refusal.getByRole('button', { name: 'Layani orang ini di balai saya' }).click();
+    await page.waitForURL(new RegExp(`/penerima-manfaat/${personId}/kasus-baru$`));
+    expect(page.url()).not.toContain(nik);
+
+    // The proof step holds the NIK typed at registration; the case opens with it.
+    const proof = page.getByRole('region', { name: 'Bukti identitas' });
+    expect(await proof.getByRole('textbox', { name: 'NIK di KTP' }).inputValue()).toBe(nik);
+    // The village typed at registration ranks the centres, as for a person the worker can open.
+    await page.getByRole('region', { name: 'Rekomendasi balai' }).getByText('Rekomendasi pertama').waitFor();
+    expect(await seriousViolations(page), 'open-case form with the proof step').toEqual([]);
+    await page.getByRole('checkbox', { name: 'Lanjut Usia' }).check();
+    await page.getByLabel('Saluran masuk').selectOption('walk_in');
+    await page
+      .getByRole('textbox', { name: 'Permasalahan' })
+      .fill('Datang sendiri, tidak punya tempat tinggal.');
+    await page.getByLabel('Urgensi').selectOption('medium');
+    await page.getByRole('button', { name: 'Buka kasus' }).click();
+    await page.waitForURL(/\/kasus\/[0-9a-f-]{36}$/);
+    const heading = await page.getByRole('heading', { name: /^Kasus ATN-/ }).textContent();
+    const number = heading!.replace(/^Kasus /, '').trim();
+    // Served here now: the record opens in full for Bekasi.
+    await page.goto(`/penerima-manfaat/${personId}`);
+    await page.getByText(nik).first().waitFor();
+    const storage = await browserStorage(page);
+    expect(JSON.stringify(storage)).not.toMatch(/\d{16}/);
+    await context.close();
+
+    // Temanggung's head sees where else the person is served.
+    const head = await browser.newPage();
+    await signIn(head.page, 'kepala.temanggung');
+    await head.page.goto(`/penerima-manfaat/${personId}`);
+    const noted = head.page.getByRole('region', { name: 'Dilayani juga di balai lain' });
+    await noted.getByText(new RegExp(`Bekasi · kasus ${number} · sejak`)).waitFor();
+    expect(await seriousViolations(head.page), 'person page with the other centres serving').toEqual([]);
+    await head.context.close();
+  });
 });

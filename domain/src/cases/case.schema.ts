@@ -27,9 +27,30 @@ const optionalTrimmed = (max: number) =>
     .nullish()
     .transform((v) => v ?? null);
 
+const sixteenDigits = z
+  .string()
+  .trim()
+  .regex(/^\d{16}$/, 'validation.sixteen_digits');
+
+/**
+ * Proof that the worker has the person in front of them: the NIK or the KK number from their
+ * KTP or family card, matching the record exactly. Needed to open a case for a person the
+ * opening centre does not see yet (registered and served elsewhere, decision 0017).
+ */
+export const identityProof = z
+  .object({ nik: sixteenDigits.optional(), kkNumber: sixteenDigits.optional() })
+  .superRefine((p, ctx) => {
+    if (Boolean(p.nik) === Boolean(p.kkNumber)) {
+      ctx.addIssue({ code: 'custom', path: ['nik'], message: 'validation.identity_proof_one' });
+    }
+  });
+export type IdentityProof = z.infer<typeof identityProof>;
+
 export const createCaseInput = z
   .object({
     personId: z.uuid(),
+    /** Only for a person registered and served elsewhere; see `identityProof`. */
+    identityProof: identityProof.nullish().transform((v) => v ?? null),
     centerId: z.uuid(),
     clusters: z.array(cluster).min(1).max(8),
     /** Children in special protection (AMPK): makes the case sensitive whatever the cluster. */

@@ -172,6 +172,21 @@ export const personSchema = personSummarySchema.extend({
   consentGuardianName: z.string().nullable(),
   registeredAtCenterId: z.uuid().nullable(),
   family: z.array(familyMemberSchema),
+  /**
+   * Cases of this person at centres other than the registering one, newest first: who else
+   * reads the full record because they serve the person (decision 0017). A sensitive case the
+   * reader may not see is `confidential`: that it exists and since when, not where.
+   */
+  servedElsewhere: z.array(
+    z.object({
+      confidential: z.boolean(),
+      caseNumber: z.string().nullable(),
+      centerId: z.uuid().nullable(),
+      centerName: z.string().nullable(),
+      openedAt: z.string(),
+      closedAt: z.string().nullable(),
+    }),
+  ),
   /** Records merged into this one, kept for the history. */
   mergedFrom: z.array(z.object({ id: z.uuid(), fullName: z.string(), mergedAt: z.string() })),
   createdAt: z.string(),

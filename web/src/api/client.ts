@@ -41,7 +41,8 @@ export const toQueryString = (query: Query | undefined): string => {
   return text ? `?${text}` : '';
 };
 
-const asApiError = (status: number, body: unknown, fallback: string): ApiError => {
+/** The server's error shape out of an answer body; a body of another shape becomes `http.<status>`. */
+export const asApiError = (status: number, body: unknown, fallback: string): ApiError => {
   if (body && typeof body === 'object') {
     const b = body as Partial<ApiError> & { error?: string };
     if (typeof b.message === 'string' && b.message !== '') {
@@ -50,7 +51,10 @@ const asApiError = (status: number, body: unknown, fallback: string): ApiError =
         message: b.message,
         ...(Array.isArray(b.fields) ? { fields: b.fields } : {}),
         ...(typeof b.requestId === 'string' ? { requestId: b.requestId } : {}),
-        ...(b.details && typeof b.details === 'object' ? { details: b.details } : {}),
+        // Facts the page acts on (the id of the record a NIK belongs to, a wait before retrying).
+        ...(b.details && typeof b.details === 'object' && !Array.isArray(b.details)
+          ? { details: b.details as Record<string, unknown> }
+          : {}),
       };
     }
   }

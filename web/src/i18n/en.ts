@@ -356,6 +356,7 @@ export const en: Resources = {
       legal: 'Legal basis & consent',
       family: 'Family members',
       merges: 'Merge history',
+      servedElsewhere: 'Also served at other centres',
       record: 'System record',
     },
     fields: {
@@ -456,6 +457,14 @@ export const en: Resources = {
       listLabel: 'Duplicate candidates',
     },
     nikExistsOpen: 'Open the existing record',
+    serveElsewhere: 'Serve this person at my centre',
+    servedElsewhere: {
+      empty: 'Not served at any other centre.',
+      item: '{{center}} · case {{number}} · since {{date}}',
+      confidential: 'A confidential case at another centre · since {{date}}',
+      closed: 'closed {{date}}',
+      listLabel: 'Other centres serving this person',
+    },
     nikWarningsTitle: 'The data does not match the NIK',
     nikWarningsBody:
       'Check the marked fields. If the data is right (for example the NIK on the document really differs), tick the confirmation and save again.',
@@ -728,6 +737,17 @@ export const en: Resources = {
       submit: 'Open case',
       created: 'Case opened.',
       createdFor: 'Case {{number}} opened and handed to {{name}}.',
+      elsewhere: {
+        title: 'Proof of identity',
+        body: 'This person is registered at another centre and not served at yours yet. To open a case, show that the person is in front of you: type the NIK from their ID card (KTP) or the number of their family card. The opening is written to the audit log and shown to the registering centre.',
+        unnamed: 'A beneficiary registered at another centre',
+        kind: 'Card shown',
+        kindNik: 'ID card (NIK)',
+        kindKk: 'Family card (KK number)',
+        nik: 'NIK on the ID card',
+        kk: 'KK number',
+        numberHint: '16 digits, exactly as written on the card.',
+      },
     },
     reco: {
       title: 'Centre recommendations',

@@ -356,6 +356,7 @@ export const id = {
       legal: 'Dasar hukum & persetujuan',
       family: 'Anggota keluarga',
       merges: 'Riwayat penggabungan',
+      servedElsewhere: 'Dilayani juga di balai lain',
       record: 'Catatan sistem',
     },
     fields: {
@@ -456,6 +457,14 @@ export const id = {
       listLabel: 'Calon data ganda',
     },
     nikExistsOpen: 'Buka data yang sudah ada',
+    serveElsewhere: 'Layani orang ini di balai saya',
+    servedElsewhere: {
+      empty: 'Belum dilayani di balai lain.',
+      item: '{{center}} · kasus {{number}} · sejak {{date}}',
+      confidential: 'Kasus rahasia di balai lain · sejak {{date}}',
+      closed: 'ditutup {{date}}',
+      listLabel: 'Balai lain yang melayani',
+    },
     nikWarningsTitle: 'Data tidak cocok dengan NIK',
     nikWarningsBody:
       'Periksa isian yang ditandai. Bila data sudah benar (misalnya NIK di dokumen memang berbeda), centang konfirmasi lalu simpan lagi.',
@@ -729,6 +738,17 @@ export const id = {
       submit: 'Buka kasus',
       created: 'Kasus dibuka.',
       createdFor: 'Kasus {{number}} dibuka dan diserahkan kepada {{name}}.',
+      elsewhere: {
+        title: 'Bukti identitas',
+        body: 'Orang ini terdaftar di balai lain dan belum dilayani di balai Anda. Untuk membuka kasus, buktikan bahwa orangnya ada di hadapan Anda: ketik NIK dari KTP atau nomor kartu keluarganya. Pembukaan ini dicatat di log audit dan terlihat oleh balai pendaftar.',
+        unnamed: 'Penerima manfaat yang terdaftar di balai lain',
+        kind: 'Bukti yang ditunjukkan',
+        kindNik: 'KTP (NIK)',
+        kindKk: 'Kartu keluarga (nomor KK)',
+        nik: 'NIK di KTP',
+        kk: 'Nomor KK',
+        numberHint: '16 digit, persis seperti tertulis di kartu.',
+      },
     },
     reco: {
       title: 'Rekomendasi balai',

@@ -5,7 +5,6 @@ import {
   formatDate,
   formatDateTime,
   formatRupiah,
-  maskNik,
   type ReferralLetterInput,
   zoneOfRegion,
 } from '@atensi/domain';
@@ -15,10 +14,10 @@ import type { Db } from '../../platform/db/client.ts';
 import { letterhead, renderPdf } from '../../platform/documents/pdf.ts';
 import { buildXlsx } from '../../platform/documents/spreadsheet.ts';
 import { getCenter } from '../centers/centers.service.ts';
-import { personForDocument } from '../persons/persons.service.ts';
-import type { CaseViewer } from './case-visibility.ts';
+import { type DocumentPerson, type PersonScope, personForDocument } from '../persons/persons.service.ts';
+import { type CaseViewer, canWorkOnCase } from './case-visibility.ts';
 import { caseError } from './cases.errors.ts';
-import { listCases } from './cases.service.ts';
+import { type CaseRow, listCases, personsServedAt, visibleCase } from './cases.service.ts';
 import { readCase } from './read-case.ts';
 
 /** The filtered case list as XLSX: NIK masked, formulas neutralised, at most `caseExportMax` rows. */
@@ -55,37 +54,62 @@ export const documentHeader = async (db: Db, centerId: string) => {
   return { center, head: letterhead({ centerName: center.name, address: place, contact }) };
 };
 
-const birth = (p: {
-  birthDate: string | null;
-  birthYearEstimate: number | null;
-  birthPlace: string | null;
-}) =>
+const birth = (p: DocumentPerson) =>
   `${p.birthPlace ? `${p.birthPlace}, ` : ''}${p.birthDate ? formatDate(p.birthDate) : p.birthYearEstimate ? `± ${p.birthYearEstimate}` : '-'}`;
+
+/**
+ * The person's rows of a document, as far as the reader may read the person: a reader who
+ * reads the case but not the person (a transfer's receiving head, LKS staff through a
+ * referral) gets the name and the masked NIK, as the case answer shows them.
+ */
+const identityRows = (person: DocumentPerson, fullNik: boolean): [string, string][] => [
+  ['Nama', person.fullName],
+  ['NIK', (fullNik ? (person.nik ?? person.nikMasked) : person.nikMasked) ?? 'tidak diketahui'],
+  ...(person.inFull
+    ? ([
+        ['Tempat, tanggal lahir', birth(person)],
+        ['Alamat', person.address ?? '-'],
+      ] as [string, string][])
+    : []),
+];
+
+/** Who reads the document: their case rule and which persons they read in full. */
+type Reader = { db: Db; context: AuditContext; viewer: CaseViewer; id: string; personScope: PersonScope };
+
+const personFor = (opts: Reader, personId: string) =>
+  personForDocument(opts.db, personId, { scope: opts.personScope, servedBy: personsServedAt });
+
+/**
+ * A letter speaks for the case's centre: only who may work on the case issues one (its head
+ * or assigned worker), not who only reads it (a transfer's receiving head, central staff, LKS
+ * staff). Anyone else gets "not found", as for every other change to the case.
+ */
+export const caseForLetter = async (db: Db, viewer: CaseViewer, id: string): Promise<CaseRow> => {
+  const row = await visibleCase(db, viewer, id);
+  if (!canWorkOnCase(viewer, row)) throw caseError('case.not_found');
+  return row;
+};
 
 export const table = (rows: [string, string][]): Content => ({
   table: { widths: [140, '*'], body: rows.map(([k, v]) => [{ text: k, bold: true }, v]) },
   layout: 'lightHorizontalLines',
 });
 
-/** One-page summary of the case for the file: identity (NIK masked), stages, services, outcomes. */
-export const caseSummaryPdf = async (opts: {
-  db: Db;
-  context: AuditContext;
-  viewer: CaseViewer;
-  id: string;
-}): Promise<Buffer> => {
+/**
+ * One-page summary of the case for the file: identity (NIK masked; birth and address only for
+ * a reader of the person), stages, services, outcomes. It carries what the case answer gives
+ * the same reader.
+ */
+export const caseSummaryPdf = async (opts: Reader): Promise<Buffer> => {
   const c: Case = await readCase(opts);
-  const person = await personForDocument(opts.db, c.personId);
+  const person = await personFor(opts, c.personId);
   const { center, head } = await documentHeader(opts.db, c.centerId);
   const zone = zoneOfRegion(center.regionCode);
   const content: Content[] = [
     ...head,
     { text: `RINGKASAN KASUS ${c.number}`, style: 'title' },
     table([
-      ['Nama', person.fullName],
-      ['NIK', maskNik(person.nik) ?? 'tidak diketahui'],
-      ['Tempat, tanggal lahir', birth(person)],
-      ['Alamat', person.address],
+      ...identityRows(person, false),
       ['Klaster', c.clusters.join(', ')],
       ['Tahap', c.stage],
       ['Dibuka', formatDateTime(c.openedAt, zone)],
@@ -166,18 +190,14 @@ export const caseSummaryPdf = async (opts: {
 };
 
 /**
- * Surat rujukan: a letter to another programme or agency. It states the person's full NIK
- * (the recipient must identify them), so producing it is written to the audit log.
+ * Surat rujukan: a letter to another programme or agency, issued by who may work on the case.
+ * It states the person's full NIK (the recipient must identify them) when the issuer may read
+ * it, so producing it is written to the audit log.
  */
-export const referralLetterPdf = async (opts: {
-  db: Db;
-  context: AuditContext;
-  viewer: CaseViewer;
-  id: string;
-  input: ReferralLetterInput;
-}): Promise<Buffer> => {
+export const referralLetterPdf = async (opts: Reader & { input: ReferralLetterInput }): Promise<Buffer> => {
+  await caseForLetter(opts.db, opts.viewer, opts.id);
   const c = await readCase(opts);
-  const person = await personForDocument(opts.db, c.personId);
+  const person = await personFor(opts, c.personId);
   const { center, head } = await documentHeader(opts.db, c.centerId);
   await withAudit(opts.db, opts.context, async (_tx, audit) =>
     audit({
@@ -199,13 +219,7 @@ export const referralLetterPdf = async (opts: {
     { text: `\nKepada Yth.\n${opts.input.recipient}\ndi tempat\n\n` },
     { text: 'Dengan hormat,\nBersama ini kami merujuk penerima manfaat ATENSI berikut:' },
     {
-      ...(table([
-        ['Nama', person.fullName],
-        ['NIK', person.nik ?? 'tidak diketahui'],
-        ['Tempat, tanggal lahir', birth(person)],
-        ['Alamat', person.address],
-        ['Nomor kasus', c.number],
-      ]) as object),
+      ...(table([...identityRows(person, true), ['Nomor kasus', c.number]]) as object),
       margin: [0, 8, 0, 8],
     } as Content,
     { text: `Tujuan rujukan: ${opts.input.purpose}` },

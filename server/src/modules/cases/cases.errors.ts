@@ -10,6 +10,27 @@ export const caseError = defineErrors({
       en: 'The person does not exist or was merged.',
     },
   },
+  'case.identity_proof_required': {
+    status: 422,
+    message: {
+      id: 'Orang ini terdaftar dan dilayani di balai lain. Untuk membuka kasus di balai Anda, buktikan bahwa orangnya ada di hadapan Anda: isi NIK atau nomor KK dari KTP atau kartu keluarganya.',
+      en: 'This person is registered and served at another centre. To open a case at yours, show that the person is in front of you: give the NIK or the KK number from their ID card or family card.',
+    },
+  },
+  'case.identity_proof_mismatch': {
+    status: 422,
+    message: {
+      id: 'Nomor ini tidak cocok dengan data orang tersebut. Periksa kembali KTP atau kartu keluarganya.',
+      en: "This number does not match the person's record. Check their ID card or family card again.",
+    },
+  },
+  'case.identity_proof_too_many': {
+    status: 429,
+    message: {
+      id: 'Terlalu banyak percobaan bukti identitas. Coba lagi dalam {minutes} menit.',
+      en: 'Too many identity proofs. Try again in {minutes} minutes.',
+    },
+  },
   'case.worker_not_at_center': {
     status: 400,
     message: {

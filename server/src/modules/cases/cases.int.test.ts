@@ -396,10 +396,10 @@ describe('cases and the person registry', () => {
     const personId = await createPerson({
       db: t.database.db,
       context: systemContext,
-      input: personInput(centerB, 'Terdaftar Di Bekasi'),
+      input: { ...personInput(centerB, 'Terdaftar Di Bekasi'), kkNumber: '5371010101750001' },
     });
     expect((await call('GET', `/api/persons/${personId}`, 'worker')).statusCode).toBe(404);
-    const res = await call('POST', '/api/cases', 'worker', {
+    const opening = {
       personId,
       centerId: centerA,
       clusters: ['elderly'],
@@ -408,8 +408,16 @@ describe('cases and the person registry', () => {
       urgency: 'low',
       modality: 'family',
       assignedWorkerId: worker.id,
+    };
+    // Serving a person registered elsewhere needs proof that they are here (decision 0017).
+    const unproven = await call('POST', '/api/cases', 'worker', opening);
+    expect(unproven.statusCode).toBe(422);
+    expect(unproven.json().code).toBe('case.identity_proof_required');
+    const res = await call('POST', '/api/cases', 'worker', {
+      ...opening,
+      identityProof: { kkNumber: '5371010101750001' },
     });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode, res.body).toBe(201);
     expect((await call('GET', `/api/persons/${personId}`, 'worker')).statusCode).toBe(200);
     const found = (await call('POST', '/api/persons/search', 'worker', { q: 'Terdaftar Di Bekasi' })).json();
     expect(found.items.map((p: { id: string }) => p.id)).toEqual([personId]);

@@ -35,7 +35,8 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { fileTypes, sendFile } from '../../platform/http/send-file.ts';
 import { centerScope } from '../../platform/policy/policy.ts';
-import { caseSummaryPdf, exportCases, referralLetterPdf } from './case-documents.ts';
+import { personReadScope } from '../persons/persons.service.ts';
+import { caseForLetter, caseSummaryPdf, exportCases, referralLetterPdf } from './case-documents.ts';
 import { recordFollowUp } from './case-follow-ups.ts';
 import {
   answerReferral,
@@ -173,6 +174,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     handler: async (request, reply) => {
       const pdf = await caseSummaryPdf({
         ...onCase(request),
+        personScope: personReadScope(request.actor),
       });
       return sendFile(reply, { contentType: fileTypes.pdf, filename: 'ringkasan-kasus.pdf', body: pdf });
     },
@@ -187,12 +189,9 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       body: referralLetterInput,
     },
     handler: async (request, reply) => {
-      const viewer = request.caseViewer;
       const pdf = await referralLetterPdf({
-        db,
-        context: request.auditContext,
-        viewer,
-        id: request.params.id,
+        ...onCase(request),
+        personScope: personReadScope(request.actor),
         input: request.body,
       });
       return sendFile(reply, { contentType: fileTypes.pdf, filename: 'surat-rujukan.pdf', body: pdf });
@@ -208,7 +207,14 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       response: { 201: caseSchema },
     },
     handler: async (request, reply) => {
-      const id = await createCase({ db, context: request.auditContext, input: request.body });
+      const id = await createCase({ db, context: request.auditContext, input: request.body }).catch(
+        (error: unknown) => {
+          // Too many identity proofs: say when to try again.
+          const wait = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
+          if (typeof wait === 'number') reply.header('retry-after', String(wait));
+          throw error;
+        },
+      );
       const viewer = request.caseViewer;
       // The opener may not see the case afterwards (a desk officer, or a worker assigning a colleague).
       const created = await readCase({
@@ -434,9 +440,12 @@ export const caseRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       params: referralParams,
     },
     handler: async (request, reply) => {
+      // Who may not issue the case's letters learns nothing of its referrals either.
+      await caseForLetter(db, request.caseViewer, request.params.id);
       const referral = await loadReferral(db, request.params.id, request.params.referralId);
       const pdf = await referralLetterPdf({
         ...onCase(request),
+        personScope: personReadScope(request.actor),
         input: {
           letterNumber: referral.letterNumber ?? '-',
           recipient: referral.targetName,

@@ -15,12 +15,13 @@ import { uuidv7 } from 'uuidv7';
 import { type AuditContext, type AuditRecord, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { centerCodeOf } from '../centers/centers.service.ts';
+import { centerCodeOf, centerNames } from '../centers/centers.service.ts';
 import { livePersonSummary, matchingPersonIds, personSummariesByIds } from '../persons/persons.service.ts';
 import { holdsRoleAt, userNames } from '../users/users.service.ts';
 import { type CaseViewer, canSeeCase, referredTo, visibleCasesCondition } from './case-visibility.ts';
 import { caseError, caseFieldError } from './cases.errors.ts';
 import { caseCounters, caseEvents, cases } from './cases.tables.ts';
+import { checkIdentityProof, seenAtCenter } from './identity-proof.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -57,10 +58,15 @@ export const recordEvent = (
     summary: e.summary,
   });
 
+/** What opens a case; `identityProof` only matters for a person the centre does not see yet. */
+export type CaseOpening = Omit<CreateCaseInput, 'identityProof'> & {
+  identityProof?: CreateCaseInput['identityProof'];
+};
+
 export const createCase = async (opts: {
   db: Db;
   context: AuditContext;
-  input: CreateCaseInput;
+  input: CaseOpening;
 }): Promise<string> => {
   const { db, context, input } = opts;
   const person = await livePersonSummary(db, input.personId);
@@ -70,6 +76,16 @@ export const createCase = async (opts: {
   if (!(await holdsRoleAt(db, input.assignedWorkerId, ['social_worker', 'center_head'], input.centerId))) {
     throw caseFieldError('case.worker_not_at_center', 'assignedWorkerId');
   }
+  // A person registered and served elsewhere: only with proof they are here (identity-proof.ts).
+  const proofAudit = (await seenAtCenter(db, input.personId, input.centerId))
+    ? null
+    : await checkIdentityProof({
+        db,
+        actorId: context.actorId,
+        personId: input.personId,
+        centerId: input.centerId,
+        proof: input.identityProof,
+      });
   const id = uuidv7();
   const now = new Date();
   await withAudit(db, context, async (tx, audit) => {
@@ -111,6 +127,7 @@ export const createCase = async (opts: {
       entityId: id,
       changes: diffRecords(null, row!, { personal: ['problem'] }),
     });
+    if (proofAudit) audit(proofAudit(id));
   });
   return id;
 };
@@ -265,6 +282,40 @@ export const reassignCases = async (
     });
   }
   return moved.length;
+};
+
+/**
+ * The person's cases at centres other than `exceptCenterId` (the registering one), newest
+ * first, for the person's page: the registering centre sees who else serves them. Where a
+ * sensitive case is, is told only to who may see it (a trafficking victim's balai is not for
+ * every reader of the record); the others read that one exists, and since when.
+ */
+export const servedElsewhere = async (
+  db: Db,
+  personId: string,
+  exceptCenterId: string | null,
+  viewer: CaseViewer,
+) => {
+  const rows = await db
+    .select()
+    .from(cases)
+    .where(
+      and(
+        eq(cases.personId, personId),
+        exceptCenterId ? sql`${cases.centerId} <> ${exceptCenterId}` : undefined,
+      ),
+    )
+    .orderBy(desc(cases.openedAt), asc(cases.id));
+  const told = rows.map((row) => ({ row, where: !row.sensitive || canSeeCase(viewer, row) }));
+  const names = await centerNames(db, [...new Set(told.flatMap((x) => (x.where ? [x.row.centerId] : [])))]);
+  return told.map(({ row, where }) => ({
+    confidential: !where,
+    caseNumber: where ? row.number : null,
+    centerId: where ? row.centerId : null,
+    centerName: where ? (names.get(row.centerId) ?? '') : null,
+    openedAt: row.openedAt.toISOString(),
+    closedAt: row.closedAt?.toISOString() ?? null,
+  }));
 };
 
 /** SQL for "persons with a case at one of these centres", for the persons module's scope. */

@@ -1,7 +1,7 @@
-import { inflateSync } from 'node:zlib';
 import type { Dispatch, TargetReport } from '@atensi/domain';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { pdfText } from '../../../test/documents.ts';
 import { targetReportXlsx } from './targets-xlsx.ts';
 import { waybillPdf } from './waybill-pdf.ts';
 
@@ -51,23 +51,6 @@ const dispatch = (over: Partial<Dispatch> = {}): Dispatch => ({
   canReceive: false,
   ...over,
 });
-
-/** The text drawn on the PDF's pages (pdfkit writes hex strings in deflated content streams). */
-const pdfText = (pdf: Buffer): string => {
-  const raw = pdf.toString('latin1');
-  let out = '';
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let body: string;
-    try {
-      body = inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const t of body.matchAll(/<([0-9a-fA-F]+)>/g)) out += Buffer.from(t[1]!, 'hex').toString('latin1');
-    out += '\n';
-  }
-  return out;
-};
 
 describe('waybillPdf', () => {
   const issuer = {

@@ -255,6 +255,29 @@ describe('shelter, balai, family', () => {
     expect(closing.json().code).toBe('outreach.shelter_occupied');
   });
 
+  it("refuses a move into another centre's TPS: not found on shelterId, its occupancy untouched", async () => {
+    const [p] = (await call('POST', '/api/outreach/runs', 'worker', run([found('Orang G')]))).json()
+      .people as { caseId: string }[];
+    const theirs = await call('POST', '/api/outreach/shelters', 'elsewhere', {
+      name: 'GOR Balai Lain',
+      centerId: otherCenter,
+      regionCode: '32.75.01.1001',
+      address: null,
+      capacity: 10,
+      openedOn: '2026-11-01',
+    });
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    const audited = (await t.database.db.select().from(auditLog)).length;
+    const res = await move(p!.caseId, { to: 'shelter', shelterId: theirs.json().id });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'outreach.not_found', fields: [{ path: 'shelterId' }] });
+    expect(res.body).not.toContain('GOR Balai Lain');
+    const after = await call('GET', `/api/outreach/shelters/${theirs.json().id}`, 'elsewhere');
+    expect(after.json().occupied).toBe(0);
+    expect((await t.database.db.select().from(auditLog)).length).toBe(audited);
+    expect((await call('GET', `/api/outreach/cases/${p!.caseId}/stays`, 'worker')).json().items).toEqual([]);
+  });
+
   it('never passes a shelter capacity: concurrent moves into the last place, exactly one wins', async () => {
     const people = (
       await call(

@@ -292,9 +292,18 @@ export const staysOfCase = async (db: Db, viewer: CaseViewer, caseId: string): P
   return toStays(db, rows);
 };
 
-const checkRoom = async (tx: Db, input: MoveInput, date: string) => {
+/**
+ * Room at the destination, under its lock. A TPS is the balai's own: only one of the case's
+ * centre takes the person (another centre's is "not found", and is not even locked). An LKS
+ * is a national registry entry any balai places people with (decision 0017).
+ */
+const checkRoom = async (tx: Db, input: MoveInput, date: string, caseCenterId: string) => {
   if (input.to === 'shelter') {
-    const [shelter] = await tx.select().from(shelters).where(eq(shelters.id, input.shelterId!)).for('update');
+    const [shelter] = await tx
+      .select()
+      .from(shelters)
+      .where(and(eq(shelters.id, input.shelterId!), eq(shelters.centerId, caseCenterId)))
+      .for('update');
     if (!shelter) throw outreachFieldError('outreach.not_found', 'shelterId');
     if (shelter.closedOn && shelter.closedOn <= date)
       throw outreachFieldError('outreach.shelter_closed', 'shelterId');
@@ -358,7 +367,7 @@ export const moveCase = async (opts: {
             : true);
       if (samePlace) throw outreachError('outreach.same_place');
     }
-    await checkRoom(tx, input, input.date);
+    await checkRoom(tx, input, input.date, c.centerId);
     if (current) await endStay(tx, audit, current, input.date);
     await openStay(tx, audit, {
       caseId,

@@ -43,7 +43,11 @@ export const mergePersons = async (opts: {
       .for('update');
     const survivor = locked.find((p) => p.id === input.survivorId);
     const merged = locked.find((p) => p.id === input.mergedId);
-    if (!survivor || !merged || !inScope(scope, survivor)) throw personError('person.not_found');
+    // Both records must be the merger's: a head merges only records registered at their centres
+    // (a merge rewrites the survivor and moves the merged record's cases); central staff merge
+    // across centres (decision 0017). One answer for "absent" and "not yours".
+    if (!survivor || !merged || !inScope(scope, survivor) || !inScope(scope, merged))
+      throw personError('person.not_found');
     if (survivor.mergedIntoId || merged.mergedIntoId) throw personError('person.already_merged');
     if (survivor.version !== input.survivorVersion || merged.version !== input.mergedVersion) {
       throw personError('person.version_conflict');

@@ -12,6 +12,13 @@ export const personError = defineErrors({
       en: 'This NIK is already registered to {name}. Open the existing record instead of creating a new one.',
     },
   },
+  'person.nik_exists_elsewhere': {
+    status: 409,
+    message: {
+      id: 'NIK ini sudah terdaftar di balai lain. Untuk melayani orang ini di balai Anda, buka kasus dengan bukti identitasnya (NIK atau nomor KK).',
+      en: 'This NIK is registered at another centre. To serve this person at yours, open a case with proof of their identity (NIK or KK number).',
+    },
+  },
   'person.nik_invalid': {
     status: 400,
     message: { id: 'NIK tidak valid: {problem}.', en: 'Invalid NIK: {problem}.' },

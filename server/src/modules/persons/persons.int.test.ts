@@ -109,13 +109,23 @@ describe('registering a person', () => {
       birthDate: '1985-03-02',
     });
     const first = (await call('POST', '/api/persons', workerA, body)).json();
-    const again = await call('POST', '/api/persons', workerB, { ...body, centerId: centerB });
+    const again = await call('POST', '/api/persons', headA, body);
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({
       code: 'person.nik_exists',
-      details: { existingPersonId: first.id },
+      details: { existingPersonId: first.id, visible: true },
       fields: [{ path: 'nik' }],
     });
+    expect(again.json().message).toContain('Siti Aminah');
+    // Another centre, which does not see the record, is not told whose NIK it is (decision 0017).
+    const elsewhere = await call('POST', '/api/persons', workerB, { ...body, centerId: centerB });
+    expect(elsewhere.statusCode).toBe(409);
+    expect(elsewhere.json()).toMatchObject({
+      code: 'person.nik_exists_elsewhere',
+      details: { existingPersonId: first.id, visible: false },
+      fields: [{ path: 'nik' }],
+    });
+    expect(elsewhere.body).not.toContain('Siti Aminah');
   });
 
   it('refuses malformed NIKs and NIKs of districts that do not exist, on the nik field', async () => {

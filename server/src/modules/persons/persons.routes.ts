@@ -11,20 +11,44 @@ import {
 } from '@atensi/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AuditContext } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { centerScope } from '../../platform/policy/policy.ts';
-import { personsServedAt, reassignCases } from '../cases/cases.service.ts';
+import { type Actor, centerScope } from '../../platform/policy/policy.ts';
+import { caseViewer } from '../cases/case-visibility.ts';
+import { personsServedAt, reassignCases, servedElsewhere } from '../cases/cases.service.ts';
 import { addFamilyMember, removeFamilyMember } from './family.ts';
 import { findDuplicates } from './find-duplicates.ts';
 import { mergePersons } from './merge-persons.ts';
 import { personPolicy } from './persons.policy.ts';
-import { createPerson, readPerson, searchPersons, updatePerson } from './persons.service.ts';
+import {
+  createPerson,
+  type PersonScope,
+  readPerson,
+  searchPersons,
+  updatePerson,
+} from './persons.service.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const bodyCenter = (request: { body: unknown }) =>
   (request.body as { centerId?: string } | undefined)?.centerId;
 
 export const personRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  /** The person as this answer's reader may see them, with the other centres serving them. */
+  const read = (
+    request: { auditContext: AuditContext; actor: Actor | null },
+    id: string,
+    scope: PersonScope,
+  ) =>
+    readPerson({
+      db,
+      context: request.auditContext,
+      id,
+      scope,
+      servedBy: personsServedAt,
+      servedElsewhere: (tx, personId, registeredAt) =>
+        servedElsewhere(tx, personId, registeredAt, caseViewer(request.actor!)),
+    });
+
   // Search is a POST: names and NIKs stay out of URLs, browser history and access logs.
   app.post('/api/persons/search', {
     config: { policy: personPolicy.search },
@@ -58,8 +82,13 @@ export const personRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       response: { 201: personSchema },
     },
     handler: async (request, reply) => {
-      const id = await createPerson({ db, context: request.auditContext, input: request.body });
-      const person = await readPerson({ db, context: request.auditContext, id, scope: 'all' });
+      const id = await createPerson({
+        db,
+        context: request.auditContext,
+        input: request.body,
+        servedBy: personsServedAt,
+      });
+      const person = await read(request, id, 'all');
       return reply.status(201).send(person);
     },
   });
@@ -72,14 +101,7 @@ export const personRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       params: idParams,
       response: { 200: personSchema },
     },
-    handler: (request) =>
-      readPerson({
-        db,
-        context: request.auditContext,
-        id: request.params.id,
-        scope: centerScope(request.actor, personPolicy.read),
-        servedBy: personsServedAt,
-      }),
+    handler: (request) => read(request, request.params.id, centerScope(request.actor, personPolicy.read)),
   });
 
   app.put('/api/persons/:id', {
@@ -99,8 +121,9 @@ export const personRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         id: request.params.id,
         input: request.body,
         scope,
+        servedBy: personsServedAt,
       });
-      return readPerson({ db, context: request.auditContext, id: request.params.id, scope });
+      return read(request, request.params.id, scope);
     },
   });
 
@@ -121,8 +144,9 @@ export const personRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         personId: request.params.id,
         ...request.body,
         scope,
+        servedBy: personsServedAt,
       });
-      return readPerson({ db, context: request.auditContext, id: request.params.id, scope });
+      return read(request, request.params.id, scope);
     },
   });
 
@@ -143,7 +167,7 @@ export const personRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         relatedPersonId: request.params.relatedPersonId,
         scope,
       });
-      return readPerson({ db, context: request.auditContext, id: request.params.id, scope });
+      return read(request, request.params.id, scope);
     },
   });
 
@@ -164,7 +188,7 @@ export const personRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
         scope,
         moveRecords: [reassignCases],
       });
-      return readPerson({ db, context: request.auditContext, id: request.body.survivorId, scope });
+      return read(request, request.body.survivorId, scope);
     },
   });
 };

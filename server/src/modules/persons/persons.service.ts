@@ -16,9 +16,11 @@ import { type AuditContext, withAudit } from '../../platform/audit/audit.ts';
 import { diffRecords } from '../../platform/audit/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { sqlState, uniqueViolation } from '../../platform/db/errors.ts';
+import { type Actor, centerScope } from '../../platform/policy/policy.ts';
 import { getRegionWithLineage, regionExists, regionNames } from '../regions/regions.service.ts';
 import { duplicateKeys } from './duplicate-keys.ts';
 import { personError } from './persons.errors.ts';
+import { personPolicy } from './persons.policy.ts';
 import { personMerges, personRelations, persons } from './persons.tables.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -30,6 +32,12 @@ export type PersonRow = typeof persons.$inferSelect;
  */
 export type PersonScope = 'all' | string[];
 export type ServedBy = (centerIds: string[]) => SQL;
+/** The person's cases at other centres than the registering one (the cases module owns them). */
+export type ServedElsewhere = (
+  db: Db,
+  personId: string,
+  registeredAtCenterId: string | null,
+) => Promise<Person['servedElsewhere']>;
 
 export const inScope = (scope: PersonScope, row: Pick<PersonRow, 'registeredAtCenterId'>) =>
   scope === 'all' || (row.registeredAtCenterId !== null && scope.includes(row.registeredAtCenterId));
@@ -201,7 +209,11 @@ const checkNik = async (db: Db, input: Omit<CreatePersonInput, 'centerId'>) => {
 
 const liveByNik = async (db: Db, nik: string, exceptId?: string) => {
   const [row] = await db
-    .select({ id: persons.id, fullName: persons.fullName })
+    .select({
+      id: persons.id,
+      fullName: persons.fullName,
+      registeredAtCenterId: persons.registeredAtCenterId,
+    })
     .from(persons)
     .where(
       and(
@@ -213,19 +225,44 @@ const liveByNik = async (db: Db, nik: string, exceptId?: string) => {
   return row ?? null;
 };
 
-const nikTaken = (existing: { id: string; fullName: string }) =>
-  personError(
+type ExistingByNik = { id: string; fullName: string; registeredAtCenterId: string | null };
+
+/**
+ * The NIK is someone's already. Who may see that record is told whose (and may open it);
+ * who may not is told only that it is registered at another balai, with its id to serve them
+ * with proof of identity (decision 0017): typing a NIK is no way to learn a name.
+ */
+const nikTaken = async (
+  db: Db,
+  existing: ExistingByNik,
+  seer: { scope: PersonScope; servedBy?: ServedBy },
+) => {
+  if (!(await visibleTo(db, seer.scope, existing, seer.servedBy))) {
+    return personError(
+      'person.nik_exists_elsewhere',
+      {},
+      [{ path: 'nik', message: personError('person.nik_exists_elsewhere').localised }],
+      { existingPersonId: existing.id, visible: false },
+    );
+  }
+  return personError(
     'person.nik_exists',
     { name: existing.fullName },
     [{ path: 'nik', message: personError('person.nik_exists', { name: existing.fullName }).localised }],
-    { existingPersonId: existing.id },
+    { existingPersonId: existing.id, visible: true },
   );
+};
 
 /** A concurrent registration of the same NIK loses on the unique index: answer as if we had seen it. */
-const rethrowNikRace = async (db: Db, error: unknown, nik: string | null) => {
+const rethrowNikRace = async (
+  db: Db,
+  error: unknown,
+  nik: string | null,
+  seer: { scope: PersonScope; servedBy?: ServedBy },
+) => {
   if (sqlState(error) === uniqueViolation && nik) {
     const existing = await liveByNik(db, nik);
-    if (existing) throw nikTaken(existing);
+    if (existing) throw await nikTaken(db, existing, seer);
   }
   throw error;
 };
@@ -234,12 +271,15 @@ export const createPerson = async (opts: {
   db: Db;
   context: AuditContext;
   input: CreatePersonInput;
+  /** Who else the registering centre sees (served there), for the answer when the NIK is taken. */
+  servedBy?: ServedBy;
 }): Promise<string> => {
   const { db, context, input } = opts;
+  const seer = { scope: [input.centerId], servedBy: opts.servedBy };
   await checkNik(db, input);
   if (input.nik) {
     const existing = await liveByNik(db, input.nik);
-    if (existing) throw nikTaken(existing);
+    if (existing) throw await nikTaken(db, existing, seer);
   }
   const id = uuidv7();
   try {
@@ -256,13 +296,19 @@ export const createPerson = async (opts: {
       });
     });
   } catch (error) {
-    await rethrowNikRace(db, error, input.nik);
+    await rethrowNikRace(db, error, input.nik, seer);
   }
   return id;
 };
 
-export const loadPerson = async (db: Db, id: string): Promise<PersonRow> => {
+/** The row, or null when there is none. */
+export const findPerson = async (db: Db, id: string): Promise<PersonRow | null> => {
   const [row] = await db.select().from(persons).where(eq(persons.id, id));
+  return row ?? null;
+};
+
+export const loadPerson = async (db: Db, id: string): Promise<PersonRow> => {
+  const row = await findPerson(db, id);
   if (!row) throw personError('person.not_found');
   return row;
 };
@@ -273,12 +319,14 @@ export const updatePerson = async (opts: {
   id: string;
   input: UpdatePersonInput;
   scope: PersonScope;
+  servedBy?: ServedBy;
 }): Promise<void> => {
   const { db, context, id, input, scope } = opts;
+  const seer = { scope, servedBy: opts.servedBy };
   await checkNik(db, input);
   if (input.nik) {
     const existing = await liveByNik(db, input.nik, id);
-    if (existing) throw nikTaken(existing);
+    if (existing) throw await nikTaken(db, existing, seer);
   }
   try {
     await withAudit(db, context, async (tx, audit) => {
@@ -299,7 +347,7 @@ export const updatePerson = async (opts: {
       });
     });
   } catch (error) {
-    await rethrowNikRace(db, error, input.nik);
+    await rethrowNikRace(db, error, input.nik, seer);
   }
 };
 
@@ -313,11 +361,12 @@ export const readPerson = async (opts: {
   id: string;
   scope: PersonScope;
   servedBy?: ServedBy;
+  servedElsewhere?: ServedElsewhere;
 }): Promise<Person> => {
   const { db, context, id, scope } = opts;
   const row = await loadPerson(db, id);
   if (!(await visibleTo(db, scope, row, opts.servedBy))) throw personError('person.not_found');
-  const [relations, merges, lineage] = await Promise.all([
+  const [relations, merges, lineage, elsewhere] = await Promise.all([
     db
       .select({
         relatedPersonId: personRelations.relatedPersonId,
@@ -335,6 +384,7 @@ export const readPerson = async (opts: {
       .where(eq(personMerges.survivorId, id))
       .orderBy(asc(personMerges.mergedAt)),
     getRegionWithLineage(db, row.regionCode),
+    opts.servedElsewhere ? opts.servedElsewhere(db, id, row.registeredAtCenterId) : Promise.resolve([]),
   ]);
   await withAudit(db, context, async (_tx, audit) => {
     audit({ action: 'read', entity: 'person', entityId: id, changes: [] });
@@ -364,6 +414,7 @@ export const readPerson = async (opts: {
       ...r,
       relationship: r.relationship as Person['family'][number]['relationship'],
     })),
+    servedElsewhere: elsewhere,
     mergedFrom: merges.map((m) => ({ id: m.id, fullName: m.fullName, mergedAt: m.mergedAt.toISOString() })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -501,9 +552,49 @@ export const matchingPersonIds = async (db: Db, q: string, limit = 500): Promise
   return rows.map((r) => r.id);
 };
 
-/** What a letter about a person states: identity and address, read without a second audit row (the caller audits the document). */
-export const personForDocument = async (db: Db, id: string) => {
+/** Which persons the actor reads in full (before `servedBy` widens it): for other modules' documents. */
+export const personReadScope = (actor: Actor | null): PersonScope => centerScope(actor, personPolicy.read);
+
+/** A person as a document prints them for one reader. */
+export type DocumentPerson = {
+  /** The reader may read the person in full (registered at or served by one of their centres, or central). */
+  inFull: boolean;
+  fullName: string;
+  /** The full NIK, only when `inFull`. */
+  nik: string | null;
+  nikMasked: string | null;
+  sex: string;
+  /** Birth and address only when `inFull`: a reader without the person sees what the case answer shows. */
+  birthDate: string | null;
+  birthYearEstimate: number | null;
+  birthPlace: string | null;
+  address: string | null;
+};
+
+/**
+ * What a document about a person states for this reader (a document shows what its reader may
+ * read, no more): everything when the reader may read the person, else the name and the masked
+ * NIK. Read without a second audit row (the caller audits the document).
+ */
+export const personForDocument = async (
+  db: Db,
+  id: string,
+  reader: { scope: PersonScope; servedBy?: ServedBy },
+): Promise<DocumentPerson> => {
   const row = await loadPerson(db, id);
+  if (!(await visibleTo(db, reader.scope, row, reader.servedBy))) {
+    return {
+      inFull: false,
+      fullName: row.fullName,
+      nik: null,
+      nikMasked: maskNik(row.nik),
+      sex: row.sex,
+      birthDate: null,
+      birthYearEstimate: null,
+      birthPlace: null,
+      address: null,
+    };
+  }
   const lineage = await getRegionWithLineage(db, row.regionCode);
   const place = (lineage?.lineage ?? [])
     .map((r) => r.name)
@@ -511,8 +602,10 @@ export const personForDocument = async (db: Db, id: string) => {
     .join(', ');
   const rtRw = row.rt || row.rw ? `RT ${row.rt ?? '-'}/RW ${row.rw ?? '-'}` : null;
   return {
+    inFull: true,
     fullName: row.fullName,
     nik: row.nik,
+    nikMasked: maskNik(row.nik),
     sex: row.sex,
     birthDate: row.birthDate,
     birthYearEstimate: row.birthYearEstimate,

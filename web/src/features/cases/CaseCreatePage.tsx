@@ -17,6 +17,7 @@ import {
   Checkbox,
   Group,
   NativeSelect,
+  Radio,
   SimpleGrid,
   Stack,
   Switch,
@@ -43,6 +44,7 @@ import { personQueryOptions } from '../persons/api';
 import { registeringCenters } from '../persons/personFormValues';
 import { caseQueryOptions, caseWorkersQueryOptions, createCase, recommendationsQueryOptions } from './api';
 import { RecommendationList } from './RecommendationList';
+import { servedElsewhereTyped } from './serveElsewhere';
 import { WorkerSelect } from './WorkerSelect';
 
 const route = getRouteApi('/app/penerima-manfaat/$id/kasus-baru');
@@ -51,22 +53,40 @@ export function CaseCreatePage() {
   const { t } = useTranslation();
   const { id } = route.useParams();
   const person = useQuery(personQueryOptions(id));
+  // Not found: registered at a balai the user does not see. The case may still be opened here,
+  // with proof of identity (decision 0017); a wrong id gets "person unknown" on submit.
+  const elsewhere = isApiError(person.error) && person.error.status === 404;
   return (
     <RequirePermission permission="case.create">
       <Stack gap="md">
-        <AnchorLink to="/penerima-manfaat/$id" params={{ id }} size="sm">
-          <Group gap={4}>
-            <IconArrowLeft size={14} aria-hidden />
-            {t('cases.create.backToPerson')}
-          </Group>
-        </AnchorLink>
-        <QueryState query={person} rows={8}>
-          {(p) => <CaseCreateForm person={p} />}
-        </QueryState>
+        {elsewhere ? (
+          <AnchorLink to="/penerima-manfaat" size="sm">
+            <Group gap={4}>
+              <IconArrowLeft size={14} aria-hidden />
+              {t('nav.persons')}
+            </Group>
+          </AnchorLink>
+        ) : (
+          <AnchorLink to="/penerima-manfaat/$id" params={{ id }} size="sm">
+            <Group gap={4}>
+              <IconArrowLeft size={14} aria-hidden />
+              {t('cases.create.backToPerson')}
+            </Group>
+          </AnchorLink>
+        )}
+        {elsewhere ? (
+          <CaseCreateForm personId={id} person={null} />
+        ) : (
+          <QueryState query={person} rows={8}>
+            {(p) => <CaseCreateForm personId={id} person={p} />}
+          </QueryState>
+        )}
       </Stack>
     </RequirePermission>
   );
 }
+
+type ProofKind = 'nik' | 'kkNumber';
 
 type Values = {
   clusters: Cluster[];
@@ -79,14 +99,25 @@ type Values = {
   centerId: string;
   assignedWorkerId: string;
   overrideReason: string;
+  proofKind: ProofKind;
+  proofNumber: string;
 };
 
-function CaseCreateForm({ person }: { person: Person }) {
+/**
+ * `person` is null for a person registered at a balai the user does not see: the page then
+ * asks for proof of identity and greets them with what the worker typed at registration.
+ */
+function CaseCreateForm({ personId, person }: { personId: string; person: Person | null }) {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const centers = registeringCenters(me);
+  const [typed] = useState(() => (person ? null : servedElsewhereTyped(queryClient, personId)));
+  const displayName = person?.fullName ?? typed?.fullName ?? null;
+  const regionCode = person?.regionCode ?? typed?.regionCode ?? '';
+  // Asked for when the user cannot see the person, or when the server asks (a centre that does not see them).
+  const [proofAsked, setProofAsked] = useState(person === null);
   const [values, setValues] = useState<Values>({
     clusters: [],
     childSpecialProtection: false,
@@ -98,11 +129,13 @@ function CaseCreateForm({ person }: { person: Person }) {
     centerId: centers[0]?.id ?? '',
     assignedWorkerId: '',
     overrideReason: '',
+    proofKind: 'nik',
+    proofNumber: typed?.nik ?? '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [serverError, setServerError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const recommendations = useQuery(recommendationsQueryOptions(person.regionCode, values.modality));
+  const recommendations = useQuery(recommendationsQueryOptions(regionCode, values.modality));
   const first = recommendations.data?.items[0] ?? null;
   const workers = useQuery(caseWorkersQueryOptions(values.centerId || null));
 
@@ -129,7 +162,8 @@ function CaseCreateForm({ person }: { person: Person }) {
     e.preventDefault();
     setServerError(null);
     const raw = {
-      personId: person.id,
+      personId,
+      identityProof: proofAsked ? { [values.proofKind]: values.proofNumber.trim() } : null,
       centerId: values.centerId,
       clusters: values.clusters,
       childSpecialProtection: values.childSpecialProtection,
@@ -151,6 +185,9 @@ function CaseCreateForm({ person }: { person: Person }) {
     try {
       const created = await createCase(parsed.data);
       await queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
+      // Served here now: the person's record opens for this centre.
+      if (proofAsked)
+        await queryClient.invalidateQueries({ queryKey: personQueryOptions(personId).queryKey });
       void queryClient.invalidateQueries({ queryKey: ['centers', 'case-workers', created.centerId] });
       // A desk officer, or a worker who gave the case to a colleague, does not see it afterwards.
       const seesCase =
@@ -169,9 +206,10 @@ function CaseCreateForm({ person }: { person: Person }) {
             name: created.assignedWorkerName ?? '',
           }),
         });
-        await navigate({ to: '/penerima-manfaat/$id', params: { id: person.id } });
+        await navigate({ to: '/penerima-manfaat/$id', params: { id: personId } });
       }
     } catch (error) {
+      if (isApiError(error) && error.code === 'case.identity_proof_required') setProofAsked(true);
       if (isApiError(error) && error.fields.length > 0) {
         setErrors(fieldErrorsToForm(error.fields, ['clusters']));
       }
@@ -192,9 +230,24 @@ function CaseCreateForm({ person }: { person: Person }) {
   return (
     <>
       <PageHeader title={t('cases.create.title')} />
-      <Text>{t('cases.create.for', { name: person.fullName })}</Text>
+      <Text>
+        {displayName ? t('cases.create.for', { name: displayName }) : t('cases.create.elsewhere.unnamed')}
+      </Text>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <Stack gap="md">
+          {proofAsked && (
+            <IdentityProofSection
+              kind={values.proofKind}
+              number={values.proofNumber}
+              error={
+                errors[`identityProof.${values.proofKind}`] ??
+                errors['identityProof.nik'] ??
+                errors.identityProof
+              }
+              onKind={(kind) => set('proofKind', kind)}
+              onNumber={(n) => set('proofNumber', n)}
+            />
+          )}
           <Card withBorder component="section">
             <Title order={2} size="h4" mb="sm">
               {t('cases.create.sectionIntake')}
@@ -274,11 +327,7 @@ function CaseCreateForm({ person }: { person: Person }) {
             </Stack>
           </Card>
 
-          <RecommendationList
-            query={recommendations}
-            hasRegion={!!person.regionCode}
-            chosenId={values.centerId}
-          />
+          <RecommendationList query={recommendations} hasRegion={!!regionCode} chosenId={values.centerId} />
 
           <Card withBorder component="section">
             <Title order={2} size="h4" mb="sm">
@@ -335,7 +384,11 @@ function CaseCreateForm({ person }: { person: Person }) {
           <Group justify="flex-end">
             <Button
               variant="default"
-              onClick={() => void navigate({ to: '/penerima-manfaat/$id', params: { id: person.id } })}
+              onClick={() =>
+                void (person
+                  ? navigate({ to: '/penerima-manfaat/$id', params: { id: personId } })
+                  : navigate({ to: '/penerima-manfaat' }))
+              }
             >
               {t('common.cancel')}
             </Button>
@@ -346,5 +399,56 @@ function CaseCreateForm({ person }: { person: Person }) {
         </Stack>
       </form>
     </>
+  );
+}
+
+/**
+ * The proof that the person is in front of the worker: the NIK from their KTP or the number of
+ * their family card (KK), matched exactly against the record by the server.
+ */
+function IdentityProofSection({
+  kind,
+  number,
+  error,
+  onKind,
+  onNumber,
+}: {
+  kind: ProofKind;
+  number: string;
+  error: string | undefined;
+  onKind: (kind: ProofKind) => void;
+  onNumber: (number: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder component="section" aria-labelledby="case-proof-title">
+      <Title order={2} size="h4" mb="sm" id="case-proof-title">
+        {t('cases.create.elsewhere.title')}
+      </Title>
+      <Stack gap="sm">
+        <Text size="sm">{t('cases.create.elsewhere.body')}</Text>
+        <Radio.Group
+          label={t('cases.create.elsewhere.kind')}
+          value={kind}
+          onChange={(v) => onKind(v as ProofKind)}
+        >
+          <Group gap="md" mt={6}>
+            <Radio value="nik" label={t('cases.create.elsewhere.kindNik')} />
+            <Radio value="kkNumber" label={t('cases.create.elsewhere.kindKk')} />
+          </Group>
+        </Radio.Group>
+        <TextInput
+          label={kind === 'nik' ? t('cases.create.elsewhere.nik') : t('cases.create.elsewhere.kk')}
+          description={t('cases.create.elsewhere.numberHint')}
+          required
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={16}
+          value={number}
+          onChange={(e) => onNumber(e.currentTarget.value.replace(/\D/g, ''))}
+          error={error}
+        />
+      </Stack>
+    </Card>
   );
 }

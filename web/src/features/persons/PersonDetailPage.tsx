@@ -212,6 +212,7 @@ function PersonDetail({ person: p }: { person: Person }) {
         )}
       </Block>
       <FamilySection person={p} canUpdate={canUpdate} />
+      <ServedElsewhereSection person={p} />
       <Card withBorder component="section">
         <Title order={2} size="h4" mb="sm">
           {t('persons.sections.merges')}
@@ -244,6 +245,55 @@ function PersonDetail({ person: p }: { person: Person }) {
       </Block>
       {can(me, 'person.merge') && !merged && <MergeModal opened={merging} onClose={closeMerge} person={p} />}
     </>
+  );
+}
+
+/**
+ * The other balai serving this person in a case (each reads the full record): so the
+ * registering centre sees where else the person is served, opened with proof or by transfer.
+ */
+function ServedElsewhereSection({ person: p }: { person: Person }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const titleId = 'person-served-elsewhere';
+  return (
+    <Card withBorder component="section" aria-labelledby={titleId}>
+      <Title order={2} size="h4" mb="sm" id={titleId}>
+        {t('persons.sections.servedElsewhere')}
+      </Title>
+      {p.servedElsewhere.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('persons.servedElsewhere.empty')}
+        </Text>
+      ) : (
+        <Stack
+          component="ul"
+          gap="xs"
+          m={0}
+          p={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('persons.servedElsewhere.listLabel')}
+        >
+          {p.servedElsewhere.map((s) => (
+            <li key={`${s.caseNumber ?? 'confidential'}-${s.openedAt}`}>
+              <Text size="sm">
+                {s.confidential
+                  ? t('persons.servedElsewhere.confidential', {
+                      date: formatDateTime(s.openedAt, 'WIB', lang),
+                    })
+                  : t('persons.servedElsewhere.item', {
+                      center: s.centerName ?? '',
+                      number: s.caseNumber ?? '',
+                      date: formatDateTime(s.openedAt, 'WIB', lang),
+                    })}
+                {s.closedAt &&
+                  ` · ${t('persons.servedElsewhere.closed', { date: formatDateTime(s.closedAt, 'WIB', lang) })}`}
+              </Text>
+            </li>
+          ))}
+        </Stack>
+      )}
+    </Card>
   );
 }
 

@@ -39,6 +39,7 @@ import { isApiError, isVersionConflict } from '../../api/client';
 import { errorMessage } from '../../components/PageStates';
 import { RegionPicker } from '../../components/RegionPicker';
 import { currentLanguage } from '../../i18n';
+import type { ServeElsewhere } from '../cases/serveElsewhere';
 import { AnchorLink } from './AnchorLink';
 import { duplicatesQueryOptions, existingPersonIdFor } from './api';
 import { DuplicatePanel, DuplicateReminder, WarningTitle, warningColor } from './DuplicatePanel';
@@ -68,6 +69,11 @@ type Props =
       onSubmit: (input: CreatePersonInput) => Promise<unknown>;
       onReload?: undefined;
       onCancel: () => void;
+      /**
+       * When the NIK belongs to a person registered at a balai the user does not see: offer to
+       * serve them here (open a case with proof of identity). Absent: no such offer.
+       */
+      onServeElsewhere?: (personId: string, typed: ServeElsewhere) => void;
     }
   | {
       mode: 'edit';
@@ -103,7 +109,12 @@ export function PersonForm(props: Props) {
   const [version, setVersion] = useState(props.initial?.version ?? 0);
   const [serverError, setServerError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
-  const [existing, setExisting] = useState<{ message: string; id: string | null } | null>(null);
+  const [existing, setExisting] = useState<{
+    message: string;
+    id: string | null;
+    /** Registered at a balai the user does not see: no record to open, a person to serve. */
+    elsewhere: boolean;
+  } | null>(null);
   const [nikWarnings, setNikWarnings] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [reloading, setReloading] = useState(false);
@@ -167,11 +178,16 @@ export function PersonForm(props: Props) {
           setConflict(true);
         } else if (isApiError(error) && error.code === 'person.nik_warnings') {
           setNikWarnings(serverErrorsToForm(error.fields, values));
-        } else if (isApiError(error) && error.code === 'person.nik_exists') {
+        } else if (
+          isApiError(error) &&
+          (error.code === 'person.nik_exists' || error.code === 'person.nik_exists_elsewhere')
+        ) {
           form.setErrors(serverErrorsToForm(error.fields, values));
-          setExisting({ message: error.message, id: null });
-          const id = existingPersonIdFor(error);
-          setExisting({ message: error.message, id });
+          setExisting({
+            message: error.message,
+            id: existingPersonIdFor(error),
+            elsewhere: error.code === 'person.nik_exists_elsewhere',
+          });
         } else {
           setServerError(errorMessage(error, t('errors.generic')));
           if (isApiError(error)) form.setErrors(serverErrorsToForm(error.fields, values));
@@ -515,10 +531,24 @@ export function PersonForm(props: Props) {
           <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert">
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{existing.message}</Text>
-              {existing.id && (
+              {existing.id && !existing.elsewhere && (
                 <AnchorLink to="/penerima-manfaat/$id" params={{ id: existing.id }} fw={600}>
                   {t('persons.nikExistsOpen')}
                 </AnchorLink>
+              )}
+              {existing.id && existing.elsewhere && props.mode === 'create' && props.onServeElsewhere && (
+                <Button
+                  size="xs"
+                  onClick={() =>
+                    props.onServeElsewhere?.(existing.id!, {
+                      nik: v.nikUnknown ? null : v.nik.trim() || null,
+                      fullName: v.fullName.trim(),
+                      regionCode: v.regionCode || null,
+                    })
+                  }
+                >
+                  {t('persons.serveElsewhere')}
+                </Button>
               )}
             </Stack>
           </Alert>

@@ -4,11 +4,12 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../api/me';
+import { can, useMe } from '../../api/me';
 import { notify } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/PageStates';
 import { RequirePermission } from '../../components/RequirePermission';
+import { rememberServeElsewhere, type ServeElsewhere } from '../cases/serveElsewhere';
 import { createPerson, personQueryOptions, updatePerson } from './api';
 import { PersonForm } from './PersonForm';
 import { registeringCenters } from './personFormValues';
@@ -31,6 +32,14 @@ export function PersonCreatePage() {
           mode="create"
           centers={centers}
           onCancel={() => void navigate({ to: '/penerima-manfaat' })}
+          {...(can(me, 'case.create')
+            ? {
+                onServeElsewhere: (personId: string, typed: ServeElsewhere) => {
+                  rememberServeElsewhere(queryClient, personId, typed);
+                  void navigate({ to: '/penerima-manfaat/$id/kasus-baru', params: { id: personId } });
+                },
+              }
+            : {})}
           onSubmit={async (input) => {
             const created = await createPerson(input);
             queryClient.setQueryData(personQueryOptions(created.id).queryKey, created);

@@ -71,9 +71,16 @@ export const removeFamilyMember = (id: string, relatedPersonId: string) =>
 export const mergePersons = (input: MergePersonsInput) =>
   api<Person>('/api/persons/merge', { method: 'POST', body: input });
 
-/** The id of the record a NIK already belongs to, after a 409 `person.nik_exists`. */
+/**
+ * The id of the record a NIK already belongs to, after a 409 `person.nik_exists` (a record the
+ * user sees) or `person.nik_exists_elsewhere` (registered at a balai the user does not see).
+ */
 export const existingPersonIdFor = (error: unknown): string | null => {
-  if (!isApiError(error) || error.code !== 'person.nik_exists') return null;
+  if (
+    !isApiError(error) ||
+    (error.code !== 'person.nik_exists' && error.code !== 'person.nik_exists_elsewhere')
+  )
+    return null;
   const id = error.details.existingPersonId;
   return typeof id === 'string' ? id : null;
 };

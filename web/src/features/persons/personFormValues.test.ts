@@ -105,6 +105,7 @@ describe('valuesToInput with the domain schema', () => {
       consentGuardianName: null,
       registeredAtCenterId: centerId,
       family: [],
+      servedElsewhere: [],
       mergedFrom: [],
       createdAt: '2026-01-01T00:00:00Z',
       updatedAt: '2026-01-01T00:00:00Z',
