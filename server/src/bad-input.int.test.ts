@@ -129,7 +129,7 @@ const written = (before: Record<string, number>, after: Record<string, number>) 
     .filter((k) => after[k] !== before[k] && !(k in writableOnRefusal))
     .map((k) => `${k} ${before[k]}→${after[k]}`);
 
-const routes = () => t.app.routeCatalog.filter((r) => !r.url.startsWith('/api/auth/'));
+const routes = () => t.app.routeCatalog.filter((r) => r.url !== '/api/auth/*');
 const openApiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}');
 const operationOf = (method: string, url: string) =>
   document.paths[openApiPath(url)]?.[method.toLowerCase()] as Operation | undefined;

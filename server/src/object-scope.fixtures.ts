@@ -505,9 +505,11 @@ export const buildWorld = async (t: TestContext): Promise<World> => {
     });
   const dispatchB = await send(foreign.warehouseId, foreign2.warehouseId);
   const incomingDispatch = await send(foreign2.warehouseId, own.warehouseId);
+  const central = callers.get('central')!.actor;
   const disasterId = await createDisaster({
     db,
     context: systemContext,
+    actor: central,
     input: {
       name: 'Banjir Lingkup',
       type: 'flood',
@@ -522,8 +524,13 @@ export const buildWorld = async (t: TestContext): Promise<World> => {
       siteLongitude: null,
     },
   });
-  await setNeed({ db, context: systemContext, id: disasterId, input: { itemId, quantity: 5, note: null } });
-  const central = callers.get('central')!.actor;
+  await setNeed({
+    db,
+    context: systemContext,
+    actor: central,
+    id: disasterId,
+    input: { itemId, quantity: 5, note: null },
+  });
   const needId = (await readDisaster(db, central, disasterId)).needs[0]!.id;
 
   return {

@@ -105,7 +105,7 @@ const idsOfRoute = (doc: OpenApi, method: string, url: string): string[] => {
   return [...new Set([...params, ...body])];
 };
 
-const routes = () => t.app.routeCatalog.filter((r) => !r.url.startsWith('/api/auth'));
+const routes = () => t.app.routeCatalog.filter((r) => r.url !== '/api/auth/*');
 
 describe('objects of another centre', () => {
   it('has, for every id a route names, a foreign-object sample or the reason it crosses centres', async () => {

@@ -17,7 +17,7 @@ import { fileTicket } from '../src/modules/serasi/tickets.service.ts';
 import { systemContext } from '../src/modules/users/first-admin.ts';
 import { assignRole } from '../src/modules/users/users.service.ts';
 import type { Actor } from '../src/platform/policy/policy.ts';
-import { buildCenter, buildUser, signIn, type TestContext } from './app.ts';
+import { buildCenter, buildUser, signIn, type TestContext, testPassword } from './app.ts';
 
 /**
  * One valid request for every /api route, on real objects made fresh for each call: the role ×
@@ -372,6 +372,20 @@ export const samples: Record<string, Sample> = {
     calls: async (ctx) => [{ url: `/api/users/${(await freshUser(ctx)).id}/activate`, payload: {} }],
   },
   'GET /api/audit': { status: 200, calls: async () => [{ url: '/api/audit' }] },
+  // The caller's own account: a new name, and a password change to the same password (so later calls still sign in).
+  'POST /api/auth/update-user': {
+    status: 200,
+    calls: async (ctx) => [{ url: '/api/auth/update-user', payload: { name: `Pengguna Matriks ${ctx.n()}` } }],
+  },
+  'POST /api/auth/change-password': {
+    status: 200,
+    calls: async () => [
+      {
+        url: '/api/auth/change-password',
+        payload: { currentPassword: testPassword, newPassword: testPassword, revokeOtherSessions: false },
+      },
+    ],
+  },
   'POST /api/routing/recommendations': {
     status: 200,
     calls: async () => [
