@@ -375,7 +375,9 @@ export const samples: Record<string, Sample> = {
   // The caller's own account: a new name, and a password change to the same password (so later calls still sign in).
   'POST /api/auth/update-user': {
     status: 200,
-    calls: async (ctx) => [{ url: '/api/auth/update-user', payload: { name: `Pengguna Matriks ${ctx.n()}` } }],
+    calls: async (ctx) => [
+      { url: '/api/auth/update-user', payload: { name: `Pengguna Matriks ${ctx.n()}` } },
+    ],
   },
   'POST /api/auth/change-password': {
     status: 200,
