@@ -36,6 +36,12 @@ export const routingOriginOf = (query: Query): Origin | null => {
     : null;
 };
 
+const centerPosition = (c: { regionCode: string; latitude: number | null; longitude: number | null }) => {
+  if (c.latitude !== null && c.longitude !== null) return { latitude: c.latitude, longitude: c.longitude };
+  const seat = regencySeat(c.regionCode);
+  return { latitude: seat?.latitude ?? null, longitude: seat?.longitude ?? null };
+};
+
 /**
  * Multi-function routing: every live centre ranked for this person by free capacity for the modality,
  * coverage of their region and distance — never by the centre's historical specialty (it is shown,
@@ -61,6 +67,8 @@ export const recommendCenters = async (
     },
     centers.map((c) => ({
       ...c,
+      // A centre entered without coordinates stands at the seat of its regency, as a person does.
+      ...centerPosition(c),
       socialWorkers: workers.get(c.id) ?? 0,
       activeCases: open.get(c.id) ?? 0,
       archived: false,

@@ -121,4 +121,20 @@ describe('routing with the demo centres', () => {
     expect(province.origin).toBeNull();
     expect(province.items.every((i) => i.distanceKm === null)).toBe(true);
   });
+
+  it('measures to a centre entered without coordinates from the seat of its regency', async () => {
+    const input = {
+      ...naibonat,
+      code: 'T-NOCOORD',
+      name: 'Loka Uji Tanpa Koordinat',
+      latitude: null,
+      longitude: null,
+    };
+    const { id } = await createCenter({ db: t.database.db, context: systemContext, input });
+    const { items } = await recommend({ regionCode: kupangVillage, modality: 'residential' });
+    const entered = items.find((i) => i.centerId === id)!;
+    // Naibonat's regency is Kabupaten Kupang, whose seat (Oelamasi) is also the person's origin.
+    expect(entered.distanceKm).toBe(0);
+    expect(entered.reasons).toContainEqual({ code: 'distance_km', value: 0 });
+  });
 });
