@@ -20,7 +20,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { onceForKey } from '../../platform/idempotency/idempotency.ts';
 import { type Actor, can, centerScope } from '../../platform/policy/policy.ts';
 import { centerNames, getCenter, liveCenterName, routingCenters } from '../centers/centers.service.ts';
-import { regionExists, regionNames } from '../regions/regions.service.ts';
+import { regencySeat, regionExists, regionNames } from '../regions/regions.service.ts';
 import { dispatchedPerNeed, dispatchesOfDisaster, readDispatch, sendDispatch } from './dispatches.service.ts';
 import { activeItems } from './items.service.ts';
 import { logisticsError, logisticsFieldError } from './logistics.errors.ts';
@@ -354,16 +354,25 @@ export const proposalFor = async (
       ? routingCenters(db).then((list) => new Map(list.map((c) => [c.id, c])))
       : new Map<string, { latitude: number | null; longitude: number | null }>(),
   ]);
+  // Without coordinates of its own, a place stands at its centre's, else at the seat of its regency.
+  const seatOf = (regionCode: string) => {
+    const seat = regencySeat(regionCode);
+    return seat ? { latitude: seat.latitude, longitude: seat.longitude } : { latitude: null, longitude: null };
+  };
   const placeOf = (w: (typeof stocked)[number]) => {
     if (w.latitude !== null && w.longitude !== null) return { latitude: w.latitude, longitude: w.longitude };
     const center = centerPlaces.get(w.centerId);
     return center?.latitude != null && center.longitude != null
       ? { latitude: center.latitude, longitude: center.longitude }
-      : { latitude: null, longitude: null };
+      : seatOf(w.regionCode);
   };
+  const sitePlace =
+    site!.latitude !== null && site!.longitude !== null
+      ? { latitude: site!.latitude, longitude: site!.longitude }
+      : seatOf(site!.regionCode);
   const { lines, shortfall } = proposeDispatch(
     outstanding,
-    { regionCode: site!.regionCode, latitude: site!.latitude, longitude: site!.longitude },
+    { regionCode: site!.regionCode, ...sitePlace },
     stocked.map((w) => ({
       warehouseId: w.id,
       regionCode: w.regionCode,

@@ -25,6 +25,7 @@ type Who =
   | 'admin'
   | 'officerJakarta'
   | 'officerKupang'
+  | 'officerMataram'
   | 'headKupang';
 const cookie: Record<Who, string> = {
   officerA: '',
@@ -35,6 +36,7 @@ const cookie: Record<Who, string> = {
   admin: '',
   officerJakarta: '',
   officerKupang: '',
+  officerMataram: '',
   headKupang: '',
 };
 let rice: string;
@@ -780,6 +782,7 @@ describe('dispatch proposals keep each warehouse’s minimum level, nearest firs
     await stockUp(warehouseA, 'officerA', blankets, 500);
     await stockUp(warehouseJakarta, 'officerJakarta', blankets, 1000);
     await stockUp(warehouseKupang, 'officerKupang', blankets, 80, 20);
+    const fromJava: string[] = [];
     for (const [lat, lon] of [
       [-10.15, 123.75],
       [null, null],
@@ -806,7 +809,49 @@ describe('dispatch proposals keep each warehouse’s minimum level, nearest firs
       expect(split.lines[0]).toMatchObject({ warehouseId: warehouseKupang, quantity: 60, belowMinimum: 0 });
       expect(split.lines.reduce((sum, l) => sum + l.quantity, 0)).toBe(100);
       expect(split.lines.every((l) => l.belowMinimum === 0)).toBe(true);
+      fromJava.push(split.lines[1]!.warehouseId);
     }
+    // Without its coordinates the post stands at the seat of Kabupaten Kupang: the same Java warehouse is nearest.
+    expect(fromJava[1]).toBe(fromJava[0]);
+  });
+
+  it('places a post and a warehouse that have no coordinates at their regency’s seat: NTB before Java for Kupang', async () => {
+    const blankets = await freshItem('Selimut uji NTB');
+    // Mataram (Kota Mataram, NTB): a centre and its warehouse entered without coordinates.
+    const centerMataram = (
+      await buildCenter(t.database, {
+        regionCode: '52.71.01.1004',
+        latitude: null,
+        longitude: null,
+        coverage: ['52'],
+      })
+    ).id;
+    cookie.officerMataram = await signIn(
+      t.app,
+      await buildUser(t.database, [{ role: 'warehouse_officer', centerId: centerMataram }]),
+    );
+    const warehouseMataram = await newWarehouse(
+      centerMataram,
+      'Gudang Uji Mataram',
+      '52.71.01.1004',
+      null,
+      null,
+    );
+    await stockUp(warehouseJakarta, 'officerJakarta', blankets, 1000);
+    await stockUp(warehouseMataram, 'officerMataram', blankets, 100);
+    const disaster = (
+      await flood('central', {
+        name: 'Banjir Kupang Tanpa Titik',
+        regionCodes: ['53.01'],
+        responsibleCenterId: centerKupang,
+        siteRegionCode: '53.01.05.2003',
+        siteLatitude: null,
+        siteLongitude: null,
+      })
+    ).json();
+    const needId = await needFor(disaster.id, blankets, 50);
+    const proposal = await proposalOf(disaster.id, needId);
+    expect(proposal.lines.map((l) => [l.warehouseId, l.quantity])).toEqual([[warehouseMataram, 50]]);
   });
 
   it('a head records a disaster in their centre’s coverage; a region outside it or another centre is refused and nothing is written', async () => {
