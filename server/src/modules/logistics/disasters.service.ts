@@ -357,7 +357,9 @@ export const proposalFor = async (
   // Without coordinates of its own, a place stands at its centre's, else at the seat of its regency.
   const seatOf = (regionCode: string) => {
     const seat = regencySeat(regionCode);
-    return seat ? { latitude: seat.latitude, longitude: seat.longitude } : { latitude: null, longitude: null };
+    return seat
+      ? { latitude: seat.latitude, longitude: seat.longitude }
+      : { latitude: null, longitude: null };
   };
   const placeOf = (w: (typeof stocked)[number]) => {
     if (w.latitude !== null && w.longitude !== null) return { latitude: w.latitude, longitude: w.longitude };
